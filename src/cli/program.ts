@@ -1,0 +1,16 @@
+// The command table. Each command lives in ./commands/<name>.ts and exports
+// `register(program)`; this file only assembles them, so that the parser can be
+// built (and tested) without running anything.
+import { Command } from "commander";
+
+// Commands register themselves here, one import and one call each.
+
+export function createProgram(): Command {
+  const program = new Command();
+  program
+    .name("policygraph")
+    .description("Chinese industrial-policy news → knowledge graph (embedded graphology or Neo4j) → GraphQL")
+    .version("0.1.0")
+    .showHelpAfterError("(add --help for usage)");
+  return program;
+}
