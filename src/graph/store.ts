@@ -90,8 +90,17 @@ export interface IngestOptions {
 
 export interface IngestSummary {
   documents: { added: number; replaced: number; unchanged: number };
-  entities: { created: Record<string, number>; updated: Record<string, number> };
-  relations: { created: Record<string, number>; updated: Record<string, number> };
+  /** `removed`: dropped because a changed document was their only support. */
+  entities: {
+    created: Record<string, number>;
+    updated: Record<string, number>;
+    removed?: Record<string, number>;
+  };
+  relations: {
+    created: Record<string, number>;
+    updated: Record<string, number>;
+    removed?: Record<string, number>;
+  };
   evidence: { added: number; removed: number };
   dryRun: boolean;
 }
@@ -142,5 +151,17 @@ export class GraphStoreError extends Error {
     message: string,
   ) {
     super(message);
+  }
+}
+
+/** An ingest that stopped part-way: which documents are not (fully) in the store. */
+export class IngestFailedError extends GraphStoreError {
+  override name = "IngestFailedError";
+  constructor(
+    message: string,
+    readonly unwrittenDocuments: string[],
+    override readonly cause?: unknown,
+  ) {
+    super("INGEST_FAILED", message);
   }
 }

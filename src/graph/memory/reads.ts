@@ -1,0 +1,245 @@
+// Read paths of the embedded store, as pure functions over GraphState: turning
+// the compact stored form back into interchange records, and the indexed queries
+// (names, search, announcements, zone industries, bounded shortest paths).
+import { normaliseName } from "../../ids.js";
+import type { Evidence, Mention, NodeLabel, RelationType } from "../../types.js";
+import type {
+  Announcement,
+  AnnouncementQuery,
+  Neighbour,
+  PathResult,
+  RelationQuery,
+  StoredEntity,
+  StoredRelation,
+  ZoneIndustryQuery,
+} from "../store.js";
+import { cmp, compareEvidence, compareMentions } from "../prepare.js";
+import type { GraphState } from "./state.js";
+import { EVIDENCE_WIDTH, MENTION_WIDTH } from "./state.js";
+
+export function entityOf(state: GraphState, id: string): StoredEntity | null {
+  if (!state.graph.hasNode(id)) return null;
+  const a = state.graph.getNodeAttributes(id);
+  const entity: StoredEntity = {
+    id,
+    label: a.label,
+    name: a.name,
+    aliases: [...a.aliases].sort(cmp),
+    properties: { ...a.properties },
+    documentCount: a.docs.length,
+  };
+  if (a.degree !== undefined) entity.degree = a.degree;
+  if (a.pagerank !== undefined) entity.pagerank = a.pagerank;
+  if (a.community !== undefined) entity.community = a.community;
+  return entity;
+}
+
+export function mentionsOfNode(state: GraphState, id: string): Mention[] {
+  const flat = state.graph.getNodeAttributes(id).mentions;
+  const s = state.strings;
+  const out: Mention[] = [];
+  for (let i = 0; i < flat.length; i += MENTION_WIDTH)
+    out.push({
+      documentId: s.get(flat[i]!),
+      start: flat[i + 1]!,
+      end: flat[i + 2]!,
+      text: s.get(flat[i + 3]!),
+    });
+  return out.sort(compareMentions);
+}
+
+export function relationOf(state: GraphState, key: string): StoredRelation {
+  const g = state.graph;
+  const a = g.getEdgeAttributes(key);
+  const s = state.strings;
+  const evidence: Evidence[] = [];
+  for (let i = 0; i < a.ev.length; i += EVIDENCE_WIDTH)
+    evidence.push({
+      documentId: s.get(a.ev[i]!),
+      sentence: s.get(a.ev[i + 1]!),
+      start: a.ev[i + 2]!,
+      end: a.ev[i + 3]!,
+      rule: s.get(a.ev[i + 4]!),
+    });
+  return {
+    key,
+    type: a.type,
+    source: g.source(key),
+    target: g.target(key),
+    properties: { ...a.properties },
+    evidence: evidence.sort(compareEvidence),
+  };
+}
+
+export function findByName(state: GraphState, name: string, label?: NodeLabel): StoredEntity[] {
+  const ids = state.names.get(normaliseName(name)) ?? [];
+  return ids
+    .map((id) => entityOf(state, id)!)
+    .filter((e) => !label || e.label === label)
+    .sort(byProminence);
+}
+
+function byProminence(a: StoredEntity, b: StoredEntity): number {
+  return b.documentCount - a.documentCount || cmp(a.id, b.id);
+}
+
+/** Exact name or alias first, then prefix, then substring; ties by document count. */
+export function search(state: GraphState, text: string, labels: NodeLabel[] | undefined): StoredEntity[] {
+  const q = normaliseName(text);
+  if (q === "") return [];
+  const wanted = labels?.length ? new Set<string>(labels) : null;
+  const rank = new Map<string, number>();
+  for (const [name, ids] of state.names) {
+    const r = name === q ? 0 : name.startsWith(q) ? 1 : name.includes(q) ? 2 : -1;
+    if (r < 0) continue;
+    for (const id of ids) if ((rank.get(id) ?? 3) > r) rank.set(id, r);
+  }
+  const hits: { e: StoredEntity; r: number }[] = [];
+  for (const [id, r] of rank) {
+    const e = entityOf(state, id)!;
+    if (!wanted || wanted.has(e.label)) hits.push({ e, r });
+  }
+  hits.sort((a, b) => a.r - b.r || byProminence(a.e, b.e) || a.e.name.length - b.e.name.length);
+  return hits.map((h) => h.e);
+}
+
+export function neighbours(state: GraphState, id: string, query: RelationQuery): Neighbour[] {
+  const g = state.graph;
+  if (!g.hasNode(id)) return [];
+  const types = query.types?.length ? new Set<RelationType>(query.types) : null;
+  const dir = query.direction ?? "BOTH";
+  const out: Neighbour[] = [];
+  const visit = (key: string, direction: "OUT" | "IN", other: string) => {
+    if (types && !types.has(g.getEdgeAttribute(key, "type"))) return;
+    out.push({ relation: relationOf(state, key), direction, other: entityOf(state, other)! });
+  };
+  if (dir !== "IN") g.forEachOutEdge(id, (key, _a, _s, target) => visit(key, "OUT", target));
+  if (dir !== "OUT") g.forEachInEdge(id, (key, _a, source) => visit(key, "IN", source));
+  return out.sort((a, b) => cmp(a.relation.type, b.relation.type) || cmp(a.relation.key, b.relation.key));
+}
+
+const ANNOUNCING: readonly RelationType[] = ["ISSUED", "ANNOUNCED", "STATED"];
+
+/** The date of an announcement: the relation's, else the announced thing's, else its first document's. */
+function announcementDate(state: GraphState, key: string): string | null {
+  const g = state.graph;
+  const a = g.getEdgeAttributes(key);
+  const own = a.properties.date ?? g.getNodeAttribute(g.target(key), "properties").date;
+  if (typeof own === "string") return own;
+  let best: string | null = null;
+  for (let i = 0; i < a.ev.length; i += EVIDENCE_WIDTH) {
+    const date = state.documents.get(state.strings.get(a.ev[i]!))?.date ?? null;
+    if (date && (!best || date < best)) best = date;
+  }
+  return best;
+}
+
+export function announcements(state: GraphState, query: AnnouncementQuery): Announcement[] {
+  const g = state.graph;
+  let keys: Set<string>;
+  if (query.by?.length) {
+    keys = new Set();
+    for (const id of query.by)
+      if (g.hasNode(id))
+        g.forEachOutEdge(id, (key, a) => {
+          if (ANNOUNCING.includes(a.type)) keys.add(key);
+        });
+  } else {
+    keys = new Set(ANNOUNCING.flatMap((t) => [...(state.edgesByType.get(t) ?? [])]));
+  }
+  if (query.about?.length) {
+    // "About X": the announced thing is X, or links to X (FOCUSES_ON an industry, a
+    // statement that MENTIONS it, a policy ISSUED for a zone …), in either direction.
+    const whats = new Set<string>();
+    for (const id of query.about)
+      if (g.hasNode(id)) {
+        whats.add(id);
+        g.forEachNeighbor(id, (n) => whats.add(n));
+      }
+    keys = new Set([...keys].filter((k) => whats.has(g.target(k))));
+  }
+  const out: Announcement[] = [];
+  for (const key of keys) {
+    const date = announcementDate(state, key);
+    if (query.since && (!date || date < query.since)) continue;
+    if (query.until && (!date || date.slice(0, query.until.length) > query.until)) continue;
+    out.push({
+      kind: g.getEdgeAttribute(key, "type") as Announcement["kind"],
+      speaker: entityOf(state, g.source(key))!,
+      what: entityOf(state, g.target(key))!,
+      date,
+      relation: relationOf(state, key),
+    });
+  }
+  return out.sort((a, b) => cmp(b.date ?? "", a.date ?? "") || cmp(a.relation.key, b.relation.key));
+}
+
+export function zoneIndustries(state: GraphState, query: ZoneIndustryQuery): StoredRelation[] {
+  const g = state.graph;
+  const keys = new Set<string>();
+  const zoneEdge = (key: string) =>
+    g.getEdgeAttribute(key, "type") === "FOCUSES_ON" && g.getNodeAttribute(g.source(key), "label") === "Zone";
+  if (query.zones?.length) {
+    for (const z of query.zones) if (g.hasNode(z)) g.forEachOutEdge(z, (k) => zoneEdge(k) && keys.add(k));
+  } else if (query.industries?.length) {
+    for (const i of query.industries) if (g.hasNode(i)) g.forEachInEdge(i, (k) => zoneEdge(k) && keys.add(k));
+  } else {
+    for (const k of state.edgesByType.get("FOCUSES_ON") ?? []) if (zoneEdge(k)) keys.add(k);
+  }
+  const industries = query.industries?.length ? new Set(query.industries) : null;
+  return [...keys]
+    .filter((k) => !industries || industries.has(g.target(k)))
+    .map((k) => relationOf(state, k))
+    .sort((a, b) => b.evidence.length - a.evidence.length || cmp(a.key, b.key));
+}
+
+/**
+ * Fewest hops between two entities, ignoring direction, never longer than maxHops:
+ * a bidirectional breadth-first search that stops at the bound instead of
+ * exploring the whole graph.
+ */
+export function shortestPath(
+  state: GraphState,
+  from: string,
+  to: string,
+  maxHops: number,
+): PathResult | null {
+  const g = state.graph;
+  if (!g.hasNode(from) || !g.hasNode(to)) return null;
+  if (from === to) return { nodes: [entityOf(state, from)!], relations: [] };
+  const prevF = new Map<string, string | null>([[from, null]]);
+  const prevB = new Map<string, string | null>([[to, null]]);
+  let frontF = [from];
+  let frontB = [to];
+  let meet: string | null = null;
+  for (let hops = 0; hops < maxHops && !meet && frontF.length && frontB.length; hops++) {
+    const forward = frontF.length <= frontB.length;
+    const [front, seen, other] = forward ? [frontF, prevF, prevB] : [frontB, prevB, prevF];
+    const next: string[] = [];
+    for (const node of front) {
+      for (const n of g.neighbors(node)) {
+        if (seen.has(n)) continue;
+        seen.set(n, node);
+        if (other.has(n)) {
+          meet = n;
+          break;
+        }
+        next.push(n);
+      }
+      if (meet) break;
+    }
+    if (forward) frontF = next;
+    else frontB = next;
+  }
+  if (!meet) return null;
+  const path: string[] = [];
+  for (let n: string | null = meet; n !== null; n = prevF.get(n) ?? null) path.unshift(n);
+  for (let n = prevB.get(meet) ?? null; n !== null; n = prevB.get(n) ?? null) path.push(n);
+  const relations: StoredRelation[] = [];
+  for (let i = 0; i + 1 < path.length; i++) {
+    const [a, b] = [path[i]!, path[i + 1]!];
+    const key = [...g.edges(a, b), ...g.edges(b, a)].sort(cmp)[0]!;
+    relations.push(relationOf(state, key));
+  }
+  return { nodes: path.map((id) => entityOf(state, id)!), relations };
+}

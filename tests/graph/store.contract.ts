@@ -1,0 +1,295 @@
+// The contract every GraphStore implements, run against each store by its own
+// test file (memory.test.ts, neo4j.neo4j.test.ts). Fixtures are hand-written
+// extractions in tests/fixtures/graph/, independent of the extractor.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { entityId, relationKey } from "../../src/ids.js";
+import type { GraphStore } from "../../src/graph/store.js";
+import type { Extraction } from "../../src/types.js";
+
+const fixtures = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../fixtures/graph");
+export function fixture(name: "base" | "third" | "changed-news2"): Extraction {
+  return JSON.parse(readFileSync(path.join(fixtures, `${name}.json`), "utf8")) as Extraction;
+}
+
+export const ids = {
+  miit: entityId("Agency", "工业和信息化部"),
+  policy: entityId("Policy", "新材料中试平台建设指南(2024—2027年)"),
+  wang: entityId("Person", "王江平"),
+  statement: entityId("Statement", "下一步，工信部将推动新材料产业发展"),
+  newMaterials: entityId("Industry", "新材料"),
+  donghu: entityId("Zone", "武汉东湖高新区"),
+  wuhan: entityId("Region", "武汉市"),
+  optoelectronics: entityId("Industry", "光电子信息"),
+  ai: entityId("Industry", "人工智能"),
+  ic: entityId("Industry", "集成电路"),
+  network: entityId("Program", "国家高新区人工智能产业协同创新网络"),
+  suzhou: entityId("Zone", "苏州工业园区"),
+};
+
+const all = { limit: 100, offset: 0 };
+
+/** Facts one document contributed, as seen through exportAll(). */
+function factsOf(extraction: Extraction, documentId: string) {
+  return {
+    mentions: extraction.entities.flatMap((e) =>
+      e.mentions.filter((m) => m.documentId === documentId).map((m) => ({ id: e.id, ...m })),
+    ),
+    evidence: extraction.relations.flatMap((r) =>
+      r.evidence
+        .filter((ev) => ev.documentId === documentId)
+        .map((ev) => ({ key: relationKey(r.type, r.source, r.target), ...ev })),
+    ),
+  };
+}
+
+export function describeGraphStore(name: string, makeStore: () => Promise<GraphStore>): void {
+  describe(`GraphStore contract: ${name}`, () => {
+    let store: GraphStore;
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it("ingests entities, relations, documents and evidence", async () => {
+      const summary = await store.ingest(fixture("base"));
+      expect(summary.documents).toEqual({ added: 2, replaced: 0, unchanged: 0 });
+      expect(summary.entities.created).toMatchObject({ Agency: 1, Zone: 1, Industry: 3, Statement: 1 });
+      const stats = await store.stats();
+      expect(stats.documents).toBe(2);
+      expect(stats.nodes).toEqual({
+        Agency: 1,
+        Policy: 1,
+        Person: 1,
+        Statement: 1,
+        Industry: 3,
+        Zone: 1,
+        Region: 1,
+        Program: 1,
+      });
+      expect(stats.relations).toEqual({
+        ISSUED: 1,
+        FOCUSES_ON: 4,
+        HOLDS_POSITION: 1,
+        STATED: 1,
+        MENTIONS: 1,
+        LOCATED_IN: 1,
+        ANNOUNCED: 1,
+      });
+      expect(stats.evidence).toBe(9);
+      const [miit, missing] = await store.getEntities([ids.miit, "Agency:nothing"]);
+      expect(missing).toBeNull();
+      expect(miit).toMatchObject({
+        name: "工业和信息化部",
+        label: "Agency",
+        aliases: ["工信部"],
+        documentCount: 2,
+      });
+      const mentions = await store.mentionsOf(ids.miit, all);
+      expect(mentions.totalCount).toBe(3);
+      expect(mentions.items.map((m) => m.documentId)).toEqual(["news1.txt#0", "news1.txt#0", "news2.txt#0"]);
+      const [doc] = await store.getDocuments(["news1.txt#0"]);
+      expect(doc).toMatchObject({
+        title: "工信部印发新材料中试平台建设指南",
+        date: "2024-10-15",
+        hash: "h1",
+      });
+    });
+
+    it("changes nothing when the same extraction is ingested twice", async () => {
+      await store.ingest(fixture("base"));
+      const before = { stats: await store.stats(), all: await store.exportAll() };
+      const summary = await store.ingest(fixture("base"));
+      expect(summary.documents).toEqual({ added: 0, replaced: 0, unchanged: 2 });
+      expect(summary.evidence).toEqual({ added: 0, removed: 0 });
+      expect(await store.stats()).toEqual(before.stats);
+      expect(await store.exportAll()).toEqual(before.all);
+    });
+
+    it("merges an entity seen in several documents: aliases unioned, every evidence kept", async () => {
+      await store.ingest(fixture("base"));
+      await store.ingest(fixture("third"));
+      const [donghu] = await store.getEntities([ids.donghu]);
+      expect(donghu!.aliases).toEqual(["中国光谷", "东湖高新区", "光谷"].sort());
+      expect(donghu!.documentCount).toBe(2);
+      const [[focus]] = await store.neighbours([ids.optoelectronics], {
+        types: ["FOCUSES_ON"],
+        direction: "IN",
+      });
+      expect(focus!.relation.evidence.map((e) => e.documentId)).toEqual(["news2.txt#0", "news3.txt#0"]);
+      expect(focus!.relation.properties).toEqual({ metric: "规模突破5000亿元" });
+    });
+
+    it("replaces only a changed document's facts", async () => {
+      await store.ingest(fixture("base"));
+      await store.ingest(fixture("third"));
+      const before = await store.exportAll();
+      const summary = await store.ingest(fixture("changed-news2"));
+      expect(summary.documents).toEqual({ added: 0, replaced: 1, unchanged: 0 });
+      expect(summary.entities.removed).toMatchObject({ Region: 1 });
+      const after = await store.exportAll();
+      // Other documents' contributions are untouched.
+      for (const doc of ["news1.txt#0", "news3.txt#0"])
+        expect(factsOf(after, doc)).toEqual(factsOf(before, doc));
+      // The changed document's old facts are gone, its new ones are there.
+      const [wuhan, ic, network, ai] = await store.getEntities([ids.wuhan, ids.ic, ids.network, ids.ai]);
+      expect(wuhan).toBeNull();
+      expect(ic).toMatchObject({ name: "集成电路", documentCount: 1 });
+      expect(network).toMatchObject({ documentCount: 1 });
+      expect(ai).toMatchObject({ documentCount: 1 });
+      const [out] = await store.neighbours([ids.donghu], { types: ["FOCUSES_ON"], direction: "OUT" });
+      expect(out!.map((n) => n.other.name).sort()).toEqual(["光电子信息", "集成电路"].sort());
+      const oe = out!.find((n) => n.other.id === ids.optoelectronics)!.relation;
+      expect(oe.evidence.map((e) => e.documentId)).toEqual(["news2.txt#0", "news3.txt#0"]);
+      expect(oe.evidence[0]!.sentence).toContain("集成电路");
+      const announced = await store.announcements({ by: [ids.miit] }, all);
+      expect(announced.items.map((a) => a.kind)).toEqual(["ISSUED"]);
+      const [doc] = await store.getDocuments(["news2.txt#0"]);
+      expect(doc).toMatchObject({ hash: "h2-changed", date: "2024-05-21" });
+      // And the changed file ingested again is a no-op.
+      const stats = await store.stats();
+      await store.ingest(fixture("changed-news2"));
+      expect(await store.stats()).toEqual(stats);
+    });
+
+    it("writes nothing on a dry run but reports what would change", async () => {
+      const dry = await store.ingest(fixture("base"), { dryRun: true });
+      expect(dry.dryRun).toBe(true);
+      expect(await store.stats()).toEqual({ nodes: {}, relations: {}, documents: 0, evidence: 0 });
+      const real = await store.ingest(fixture("base"));
+      expect({ ...dry, dryRun: false }).toEqual(real);
+      const dryChange = await store.ingest(fixture("changed-news2"), { dryRun: true });
+      expect(dryChange.documents.replaced).toBe(1);
+      expect(dryChange.entities.created).toMatchObject({ Industry: 1 });
+      const [wuhan] = await store.getEntities([ids.wuhan]);
+      expect(wuhan).not.toBeNull();
+    });
+
+    it("finds entities by canonical name or alias, normalised", async () => {
+      await store.ingest(fixture("base"));
+      expect((await store.findByName("光谷")).map((e) => e.id)).toEqual([ids.donghu]);
+      expect((await store.findByName("《工信部》")).map((e) => e.id)).toEqual([ids.miit]);
+      expect((await store.findByName("建设指南", "Policy")).map((e) => e.id)).toEqual([ids.policy]);
+      expect(await store.findByName("建设指南", "Agency")).toEqual([]);
+      expect((await store.findByName("ai")).map((e) => e.id)).toEqual([ids.ai]);
+    });
+
+    it("ranks search results exact, then prefix, then substring", async () => {
+      await store.ingest(fixture("base"));
+      const hits = await store.search("新材料", undefined, all);
+      expect(hits.items.map((e) => e.id)).toEqual([ids.newMaterials, ids.policy, ids.statement]);
+      expect(hits.totalCount).toBe(3);
+      const industries = await store.search("人工智能", ["Industry"], all);
+      expect(industries.items.map((e) => e.id)).toEqual([ids.ai]);
+      const paged = await store.search("新材料", undefined, { limit: 1, offset: 1 });
+      expect(paged).toMatchObject({ totalCount: 3, items: [{ id: ids.policy }] });
+      expect((await store.search("光谷", undefined, all)).items[0]!.id).toBe(ids.donghu);
+    });
+
+    it("lists neighbours per id, by type and direction", async () => {
+      await store.ingest(fixture("base"));
+      const [out, none, inbound] = await store.neighbours([ids.donghu, "Zone:nowhere", ids.miit], {
+        direction: "OUT",
+      });
+      expect(out!.map((n) => `${n.relation.type}>${n.other.name}`).sort()).toEqual(
+        ["FOCUSES_ON>人工智能", "FOCUSES_ON>光电子信息", "LOCATED_IN>武汉市"].sort(),
+      );
+      expect(none).toEqual([]);
+      expect(inbound!.map((n) => n.relation.type).sort()).toEqual(["ANNOUNCED", "ISSUED"]);
+      const [both] = await store.neighbours([ids.miit], { direction: "BOTH" });
+      const holds = both!.find((n) => n.relation.type === "HOLDS_POSITION")!;
+      expect(holds).toMatchObject({ direction: "IN", other: { id: ids.wang } });
+      expect(holds.relation).toMatchObject({
+        key: relationKey("HOLDS_POSITION", ids.wang, ids.miit),
+        properties: { title: "副部长" },
+      });
+      expect(holds.relation.evidence[0]).toMatchObject({
+        documentId: "news1.txt#0",
+        rule: "position.title-name",
+      });
+    });
+
+    it("answers announcements by speaker, by subject and by date", async () => {
+      await store.ingest(fixture("base"));
+      const byMiit = await store.announcements({ by: [ids.miit] }, all);
+      expect(byMiit.items.map((a) => [a.kind, a.what.id, a.date])).toEqual([
+        ["ISSUED", ids.policy, "2024-10-15"],
+        ["ANNOUNCED", ids.network, "2024-05-20"],
+      ]);
+      const about = await store.announcements({ about: [ids.newMaterials] }, all);
+      expect(about.items.map((a) => [a.kind, a.speaker.id]).sort()).toEqual(
+        [
+          ["ISSUED", ids.miit],
+          ["STATED", ids.wang],
+        ].sort(),
+      );
+      const aboutAi = await store.announcements({ about: [ids.ai], by: [ids.miit] }, all);
+      expect(aboutAi.items.map((a) => a.what.id)).toEqual([ids.network]);
+      const since = await store.announcements({ since: "2024-06-01" }, all);
+      expect(since.items.map((a) => a.kind).sort()).toEqual(["ISSUED", "STATED"]);
+      const until = await store.announcements({ until: "2024-06-01" }, all);
+      expect(until.items.map((a) => a.kind)).toEqual(["ANNOUNCED"]);
+    });
+
+    it("lists zone–industry pairs", async () => {
+      await store.ingest(fixture("base"));
+      await store.ingest(fixture("third"));
+      const ai = await store.zoneIndustries({ industries: [ids.ai] }, all);
+      expect(ai.items.map((r) => r.source).sort()).toEqual([ids.donghu, ids.suzhou].sort());
+      const donghu = await store.zoneIndustries({ zones: [ids.donghu] }, all);
+      expect(donghu.items.map((r) => r.target).sort()).toEqual([ids.ai, ids.optoelectronics].sort());
+      // Only zones: the programme's FOCUSES_ON is not a zone–industry pair.
+      const everything = await store.zoneIndustries({}, all);
+      expect(everything.totalCount).toBe(3);
+      expect(everything.items[0]!.evidence.length).toBe(2);
+    });
+
+    it("finds the shortest path, ignoring direction, within the hop bound", async () => {
+      await store.ingest(fixture("base"));
+      await store.ingest(fixture("third"));
+      const path = await store.shortestPath(ids.wang, ids.suzhou, 4);
+      expect(path!.nodes.map((n) => n.id)).toEqual([ids.wang, ids.miit, ids.network, ids.suzhou]);
+      expect(path!.relations.map((r) => r.type)).toEqual(["HOLDS_POSITION", "ANNOUNCED", "MEMBER_OF"]);
+      expect(await store.shortestPath(ids.wang, ids.suzhou, 2)).toBeNull();
+      expect(await store.shortestPath(ids.wang, "Zone:nowhere", 4)).toBeNull();
+    });
+
+    it("exports the whole graph in the interchange format, which ingests back identically", async () => {
+      await store.ingest(fixture("base"));
+      await store.ingest(fixture("third"));
+      const exported = await store.exportAll();
+      expect(exported.documents).toHaveLength(3);
+      expect(exported.entities.find((e) => e.id === ids.statement)).toMatchObject({
+        label: "Statement",
+        properties: { date: "2024-10-15" },
+      });
+      const copy = await makeStore();
+      try {
+        await copy.ingest(exported);
+        expect(await copy.exportAll()).toEqual(exported);
+        expect(await copy.stats()).toEqual(await store.stats());
+      } finally {
+        await copy.close();
+      }
+    });
+
+    it("computes degree, PageRank and community for every entity", async () => {
+      await store.ingest(fixture("base"));
+      await store.ingest(fixture("third"));
+      await store.computeAnalytics();
+      const entities = await store.getEntities(Object.values(ids).filter((id) => id !== ids.ic));
+      for (const e of entities) {
+        expect(e!.degree).toBeGreaterThanOrEqual(1);
+        expect(e!.pagerank).toBeGreaterThan(0);
+        expect(Number.isInteger(e!.community)).toBe(true);
+      }
+      const [miit, suzhou] = await store.getEntities([ids.miit, ids.suzhou]);
+      expect(miit!.degree).toBe(3);
+      expect(suzhou!.degree).toBe(2);
+    });
+  });
+}
