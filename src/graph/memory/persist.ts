@@ -7,6 +7,7 @@ import { createReadStream } from "node:fs";
 import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { createInterface } from "node:readline";
+import type { DocumentRecord } from "../../types.js";
 import { GraphStoreError } from "../store.js";
 import type { EdgeAttrs, NodeAttrs } from "./state.js";
 import { EVIDENCE_WIDTH, GraphState, MENTION_WIDTH } from "./state.js";
@@ -21,7 +22,7 @@ const EVIDENCE_STRINGS = [0, 1, 4] as const;
 type Line =
   | { t: "header"; format: string; version: number }
   | { t: "s"; v: string[] }
-  | { t: "d"; v: import("../../types.js").DocumentRecord }
+  | { t: "d"; v: DocumentRecord }
   | { t: "n"; k: string; a: NodeAttrs }
   | { t: "e"; k: string; s: string; g: string; a: EdgeAttrs }
   | { t: "end"; nodes: number; edges: number };
