@@ -1,0 +1,46 @@
+// The Apollo server over any GraphStore: schema.graphql, the resolvers, the
+// armor limits, error formatting and no landing page (Apollo's loads from the
+// internet; the offline IDE in ide.ts replaces it).
+import { ApolloServer } from "@apollo/server";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { ApiContext } from "./context.js";
+import { makeFormatError } from "./errors.js";
+import type { ErrorLogger } from "./errors.js";
+import { armorProtection, DEFAULT_LIMITS } from "./limits.js";
+import type { ApiLimits } from "./limits.js";
+import { resolvers } from "./resolvers/index.js";
+import { loadTypeDefs } from "./schema.js";
+
+export interface ApiServerOptions {
+  limits?: Partial<ApiLimits>;
+  /** Where internal errors are logged (scrubbed of credentials); default stderr. */
+  log?: ErrorLogger;
+}
+
+export function createApolloServer(options: ApiServerOptions = {}): ApolloServer<ApiContext> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const log = options.log ?? ((message: string) => console.error(message));
+  const armor = armorProtection(limits);
+  return new ApolloServer<ApiContext>({
+    typeDefs: loadTypeDefs(),
+    resolvers,
+    allowBatchedHttpRequests: false,
+    // graphql-armor's types name Apollo's CJS declarations; the runtime objects are the same.
+    plugins: [
+      ...(armor.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+    validationRules: [...armor.validationRules],
+    includeStacktraceInErrorResponses: false,
+    formatError: makeFormatError(log),
+    introspection: true,
+    // Apollo's own logger would print internal errors unscrubbed.
+    logger: {
+      debug: () => {},
+      info: () => {},
+      warn: (message) => log(`apollo: ${String(message)}`),
+      error: (message) => log(`apollo: ${String(message)}`),
+    },
+  });
+}
