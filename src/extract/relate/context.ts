@@ -1,0 +1,202 @@
+// What every relation family needs about one article: its searchable sentences,
+// its mentions in text order, the quotes, and small helpers over them. Built once
+// per article by index.ts; the families only read it.
+import type { NodeLabel, Properties, RelationType } from "../../types.js";
+import type { Article, EntityMention, RelationMention, Span } from "../types.js";
+import type { RelationRules } from "./rules.js";
+import { alternation } from "./rules.js";
+
+export interface RelateContext {
+  article: Article;
+  text: string;
+  rules: RelationRules;
+  /** Entity mentions in text order, nested or overlapping ones reduced to the longest. */
+  mentions: EntityMention[];
+  /** Sentences relations are searched in (captions left out). */
+  sentences: Span[];
+  /** Spans of “…” quotations, marks included. */
+  quotes: Span[];
+  filler: RegExp;
+}
+
+export function buildContext(
+  article: Article,
+  mentions: EntityMention[],
+  rules: RelationRules,
+): RelateContext {
+  const captions = article.captions ?? [];
+  const sentences = article.sentences.filter(
+    (s) => s.end > s.start && !captions.some((c) => c.start < s.end && s.start < c.end),
+  );
+  const fillerParts = [alternation(rules.common.fillerWords), ...rules.common.fillerPatterns].map(
+    (p) => `(?:${p})`,
+  );
+  return {
+    article,
+    text: article.text,
+    rules,
+    mentions: longestFirst(mentions.filter((m) => m.label !== "Statement")),
+    sentences,
+    quotes: findQuotes(article.text),
+    filler: new RegExp(`^(?:${fillerParts.join("|")}|[，,])*$`, "u"),
+  };
+}
+
+/** Sorted by start; where mentions overlap, the longer one is kept. */
+function longestFirst(mentions: EntityMention[]): EntityMention[] {
+  const byLength = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: EntityMention[] = [];
+  for (const m of byLength) {
+    if (m.end <= m.start) continue;
+    if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function findQuotes(text: string): Span[] {
+  const quotes: Span[] = [];
+  const open: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "“") open.push(i);
+    else if (ch === "”" && open.length > 0) {
+      const start = open.pop()!;
+      if (open.length === 0) quotes.push({ start, end: i + 1 });
+    } else if (ch === "\n" && text[i + 1] === "\n") open.length = 0; // never across paragraphs
+  }
+  return quotes.sort((a, b) => a.start - b.start);
+}
+
+export function isFiller(ctx: RelateContext, gap: string): boolean {
+  const trimmed = gap.trim();
+  return trimmed === "" || ctx.filler.test(trimmed);
+}
+
+export function hasLabel(m: EntityMention, labels: readonly NodeLabel[]): boolean {
+  return labels.includes(m.label);
+}
+
+export function mentionsIn(ctx: RelateContext, span: Span): EntityMention[] {
+  return ctx.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+}
+
+export function insideQuote(ctx: RelateContext, pos: number): Span | undefined {
+  return ctx.quotes.find((q) => q.start < pos && pos < q.end - 1);
+}
+
+export function sentenceAt(ctx: RelateContext, pos: number): Span | undefined {
+  return ctx.sentences.find((s) => s.start <= pos && pos < s.end);
+}
+
+/** Start of the paragraph holding pos: after the last line break before it. */
+export function paragraphStart(ctx: RelateContext, pos: number): number {
+  const nl = ctx.text.lastIndexOf("\n", pos - 1);
+  return nl < 0 ? 0 : nl + 1;
+}
+
+/** The mention ending at pos (whitespace allowed between) with one of the labels, not before lo. */
+export function mentionEndingAt(
+  ctx: RelateContext,
+  pos: number,
+  labels: readonly NodeLabel[],
+  lo = 0,
+): EntityMention | undefined {
+  let p = pos;
+  while (p > lo && /\s/.test(ctx.text[p - 1]!)) p--;
+  return ctx.mentions.find((m) => m.end === p && m.start >= lo && hasLabel(m, labels));
+}
+
+export function mentionStartingAt(
+  ctx: RelateContext,
+  pos: number,
+  labels: readonly NodeLabel[],
+  hi = ctx.text.length,
+): EntityMention | undefined {
+  let p = pos;
+  while (p < hi && /[\s《“「]/.test(ctx.text[p]!)) p++;
+  return ctx.mentions.find((m) => m.start === p && m.end <= hi && hasLabel(m, labels));
+}
+
+function isConnector(ctx: RelateContext, gap: string, extra: readonly string[] = []): boolean {
+  const g = gap
+    .replace(/\s+/g, "")
+    .replace(/[》”」]/g, "")
+    .replace(/[《“「]/g, "");
+  return ctx.rules.common.listConnectors.includes(g) || extra.includes(g);
+}
+
+/** A coordinated list ending with `last`: 工业和信息化部、国家发展改革委和… (text order). */
+export function listEndingWith(
+  ctx: RelateContext,
+  last: EntityMention,
+  labels: readonly NodeLabel[],
+  lo: number,
+  extraConnectors: readonly string[] = [],
+): EntityMention[] {
+  const list = [last];
+  let i = ctx.mentions.indexOf(last) - 1;
+  while (i >= 0) {
+    const prev = ctx.mentions[i]!;
+    const head = list[0]!;
+    if (prev.start < lo || !hasLabel(prev, labels)) break;
+    if (!isConnector(ctx, ctx.text.slice(prev.end, head.start), extraConnectors)) break;
+    list.unshift(prev);
+    i--;
+  }
+  return list;
+}
+
+/** A coordinated list starting with `first`, up to hi (text order). */
+export function listStartingWith(
+  ctx: RelateContext,
+  first: EntityMention,
+  labels: readonly NodeLabel[],
+  hi: number,
+  extraConnectors: readonly string[] = [],
+): EntityMention[] {
+  const list = [first];
+  let i = ctx.mentions.indexOf(first) + 1;
+  while (i < ctx.mentions.length) {
+    const next = ctx.mentions[i]!;
+    const tail = list[list.length - 1]!;
+    if (next.end > hi || !hasLabel(next, labels)) break;
+    if (!isConnector(ctx, ctx.text.slice(tail.end, next.start), extraConnectors)) break;
+    list.push(next);
+    i++;
+  }
+  return list;
+}
+
+export function relation(
+  type: RelationType,
+  source: EntityMention,
+  target: EntityMention,
+  sentence: Span,
+  rule: string,
+  properties?: Properties,
+): RelationMention {
+  const r: RelationMention = {
+    type,
+    source,
+    target,
+    sentence: { start: sentence.start, end: sentence.end },
+    rule,
+  };
+  if (properties && Object.keys(properties).length > 0) r.properties = properties;
+  return r;
+}
+
+/** All occurrences of any of the words inside span, longest word first at each place. */
+export function findWords(
+  ctx: RelateContext,
+  span: Span,
+  words: readonly string[],
+): { start: number; end: number; word: string }[] {
+  const re = new RegExp(alternation(words), "gu");
+  const text = ctx.text.slice(span.start, span.end);
+  return [...text.matchAll(re)].map((m) => ({
+    start: span.start + m.index,
+    end: span.start + m.index + m[0].length,
+    word: m[0],
+  }));
+}

@@ -1,0 +1,94 @@
+// FOCUSES_ON: a zone, region, company, organisation, programme or policy
+// develops, clusters or specialises in an industry (在光电子信息产业领域独树一帜;
+// 聚焦新一代电子信息、智能家电…; 集聚了1.6万家光电子信息企业), with the metrics
+// the sentence gives (产业集群规模突破5000亿元) as text and as numbers.
+import type { Properties } from "../../types.js";
+import type { EntityMention, RelationMention, Span } from "../types.js";
+import type { RelateContext } from "./context.js";
+import { hasLabel, listStartingWith, mentionsIn, relation } from "./context.js";
+import type { Quantity } from "./quantity.js";
+import { findQuantities } from "./quantity.js";
+import { alternation } from "./rules.js";
+
+const QTY =
+  "[\\d.]+\\s*(?:万亿|千亿|百亿|亿|千万|百万|万|千|百)?\\s*(?:余|多|\\+)?\\s*(?:家|个|项|所|名|款)?";
+
+export function focuses(ctx: RelateContext): RelationMention[] {
+  const r = ctx.rules.focuses;
+  const verbAtEnd = new RegExp(`(${alternation(r.verbs)})\\s*(${QTY})?\\s*$`, "u");
+  const fieldTail = new RegExp(`^\\s*(?:等[^，。；]{0,8}?)?(?:${alternation(r.fieldWords)})`, "u");
+  const scale = new RegExp(
+    `(?:产业集群|集群|产业)?(?:${alternation(r.metricWords)})\\s*(?:${alternation(r.metricVerbs)})\\s*(${QTY}\\s*(?:元|美元|亿元)?)`,
+    "gu",
+  );
+  const out: RelationMention[] = [];
+  for (const sentence of ctx.sentences) {
+    const inSentence = mentionsIn(ctx, sentence);
+    const seen = new Set<EntityMention>();
+    for (const industry of inSentence.filter((m) => hasLabel(m, r.industryLabels))) {
+      if (seen.has(industry)) continue;
+      const list = listStartingWith(ctx, industry, r.industryLabels, sentence.end);
+      list.forEach((m) => seen.add(m));
+      let left = industry.start;
+      while (left > sentence.start && /[\s“「]/.test(ctx.text[left - 1]!)) left--;
+      const before = ctx.text.slice(sentence.start, left);
+      const after = ctx.text.slice(list[list.length - 1]!.end, sentence.end);
+      let subject: EntityMention | undefined;
+      let rule: string;
+      const metrics: { text: string; q: Quantity | null }[] = [];
+      if (/在\s*$/.test(before) && fieldTail.test(after)) {
+        rule = "focuses.field";
+        subject =
+          nearestSubject(ctx, inSentence, sentence.start, left) ??
+          inSentence.find((m) => m.start >= list[list.length - 1]!.end && hasLabel(m, r.subjectLabels));
+      } else {
+        const v = verbAtEnd.exec(before);
+        if (!v) continue;
+        rule = "focuses.verb-object";
+        const verbStart = sentence.start + v.index;
+        subject = nearestSubject(ctx, inSentence, sentence.start, verbStart);
+        if (v[2]) {
+          const tail = new RegExp(`^(?:${alternation(r.industryTails)})`, "u").exec(after)?.[0] ?? "";
+          const text = ctx.text.slice(verbStart, list[list.length - 1]!.end) + tail;
+          metrics.push({ text: text.replace(/\s+/g, ""), q: findQuantities(v[2])[0] ?? null });
+        }
+      }
+      if (!subject) continue;
+      for (const s of after.matchAll(scale)) {
+        metrics.push({ text: s[0].replace(/\s+/g, ""), q: findQuantities(s[1]!)[0] ?? null });
+      }
+      const props = metricProps(metrics);
+      for (const ind of list) out.push(relation("FOCUSES_ON", subject, ind, sentence, rule, props));
+    }
+  }
+  return out;
+}
+
+/** The last possible subject before pos in the sentence, not across a 。 or ；. */
+function nearestSubject(
+  ctx: RelateContext,
+  inSentence: EntityMention[],
+  from: number,
+  pos: number,
+): EntityMention | undefined {
+  const labels = ctx.rules.focuses.subjectLabels;
+  const candidates = inSentence.filter((m) => m.end <= pos && m.start >= from && hasLabel(m, labels));
+  const last = candidates[candidates.length - 1];
+  if (!last || /[。；;]/.test(ctx.text.slice(last.end, pos))) return undefined;
+  return last;
+}
+
+function metricProps(metrics: { text: string; q: Quantity | null }[]): Properties {
+  if (metrics.length === 0) return {};
+  const p: Properties = { metric: metrics.map((m) => m.text).join("；") };
+  const first = metrics.find((m) => m.q)?.q;
+  if (first) {
+    p.metricValue = first.value;
+    p.metricUnit = first.unit;
+  }
+  if (metrics.length > 1) {
+    p.metricValues = metrics.map((m) => m.q?.value ?? null);
+    p.metricUnits = metrics.map((m) => m.q?.unit ?? null);
+  }
+  return p;
+}

@@ -1,0 +1,175 @@
+// HOLDS_POSITION from the title chains printed before a person's name:
+//   中共中央政治局常委、国务院总理李强
+//   国家统计局新闻发言人、总经济师、国民经济综合统计司司长刘爱华
+//   部党组成员、副部长单忠德 (部 = the ministry named earlier in the article)
+// The chain is read backwards from the name: each post is a title phrase, either
+// headed by a body mention or not; posts are separated by 、. A post without its
+// own body belongs to the last body named before it in the chain. All posts a
+// person holds in one body are joined into one `title` (新闻发言人、总经济师), so
+// the relation stays one per (person, body) as the interchange format wants.
+import type { EntityMention, RelationMention, Span } from "../types.js";
+import type { RelateContext } from "./context.js";
+import { hasLabel, relation } from "./context.js";
+import { alternation } from "./rules.js";
+
+interface Segment {
+  org?: EntityMention;
+  /** Title phrase as printed, prefix included (终端BG董事长). */
+  title: string;
+  /** Text before the title word when the segment has no body mention (部, 国民经济综合统计司). */
+  prefix: string;
+  /** The title word(s) proper (司长). */
+  word: string;
+  start: number;
+  end: number;
+}
+
+const BREAK = /[\s、，,。；;：:！？!?“”"（）()《》]/u;
+const BAD_PREFIX = /[的在是了为对向从将把被等及和与]/u;
+
+function titlePattern(ctx: RelateContext): RegExp {
+  const words = alternation(ctx.rules.holds.titleWords);
+  return new RegExp(`^(.{0,${ctx.rules.holds.maxTitlePrefix}}?)((?:${words})+)$`, "u");
+}
+
+/** Posts of the chain ending right before `person`, in text order (empty when none). */
+export function parseChain(ctx: RelateContext, sentence: Span, person: EntityMention): Segment[] {
+  const { text } = ctx;
+  const re = titlePattern(ctx);
+  const orgLabels = ctx.rules.holds.orgLabels;
+  const segments: Segment[] = [];
+  let pos = person.start;
+  while (pos > sentence.start) {
+    // nearest mention ending at or before pos
+    const prevMention = [...ctx.mentions].reverse().find((m) => m.end <= pos && m.start >= sentence.start);
+    let breakAt = pos;
+    while (breakAt > sentence.start && !BREAK.test(text[breakAt - 1]!)) breakAt--;
+    let segStart: number;
+    let org: EntityMention | undefined;
+    if (prevMention && prevMention.end >= breakAt) {
+      if (!hasLabel(prevMention, orgLabels)) break;
+      org = prevMention;
+      segStart = prevMention.end;
+    } else segStart = breakAt;
+    const phrase = text.slice(segStart, pos);
+    const m = re.exec(phrase);
+    if (!m || phrase === "") break;
+    const prefix = m[1]!;
+    if (!org && BAD_PREFIX.test(prefix) && !(prefix in ctx.rules.holds.shortForms)) break;
+    if (org && prefix !== "" && BAD_PREFIX.test(prefix)) break;
+    segments.unshift({
+      org,
+      title: phrase,
+      prefix,
+      word: m[2]!,
+      start: org ? org.start : segStart,
+      end: pos,
+    });
+    let sep = (org ? org.start : segStart) - 1;
+    while (sep > sentence.start && /\s/.test(text[sep]!)) sep--;
+    if (text[sep] !== "、") break;
+    pos = sep;
+    while (pos > sentence.start && /\s/.test(text[pos - 1]!)) pos--;
+  }
+  return segments;
+}
+
+/** Where the title chain before `person` starts (person.start when there is none). */
+export function chainStart(ctx: RelateContext, sentence: Span, person: EntityMention): number {
+  const chain = parseChain(ctx, sentence, person);
+  return chain.length > 0 ? chain[0]!.start : person.start;
+}
+
+/** Last mention before pos with the label whose name ends with suffix (部 → 工业和信息化部). */
+export function resolveShortForm(ctx: RelateContext, form: string, pos: number): EntityMention | undefined {
+  const sf = ctx.rules.holds.shortForms[form];
+  if (!sf) return undefined;
+  return [...ctx.mentions]
+    .reverse()
+    .find((m) => m.end <= pos && m.label === sf.label && m.name.endsWith(sf.suffix) && m.name !== form);
+}
+
+function isSubUnitName(ctx: RelateContext, name: string): boolean {
+  return ctx.rules.holds.subUnitSuffixes.some((s) => name.endsWith(s));
+}
+
+export function holdsPositions(ctx: RelateContext): RelationMention[] {
+  const out: RelationMention[] = [];
+  for (const sentence of ctx.sentences) {
+    for (const person of ctx.mentions) {
+      if (person.start < sentence.start || person.end > sentence.end) continue;
+      if (!hasLabel(person, ctx.rules.holds.personLabels)) continue;
+      out.push(...relationsOfChain(ctx, sentence, person, parseChain(ctx, sentence, person)));
+    }
+  }
+  return out;
+}
+
+function relationsOfChain(
+  ctx: RelateContext,
+  sentence: Span,
+  person: EntityMention,
+  chain: Segment[],
+): RelationMention[] {
+  const out: RelationMention[] = [];
+  const titles = new Map<EntityMention, { titles: string[]; rule: string }>();
+  const add = (org: EntityMention, title: string, rule: string) => {
+    const entry = titles.get(org) ?? { titles: [], rule };
+    if (!entry.titles.includes(title)) entry.titles.push(title);
+    if (rule === "holds.short-form") entry.rule = rule;
+    titles.set(org, entry);
+  };
+  let current: EntityMention | undefined;
+  for (const seg of chain) {
+    if (seg.org && seg.org.label === "Agency" && seg.prefix !== "" && isSubUnitName(ctx, seg.prefix)) {
+      current = seg.org;
+      out.push(...subUnit(ctx, sentence, seg, current, add));
+      continue;
+    }
+    if (seg.org) {
+      if (
+        current &&
+        current.label === "Agency" &&
+        seg.org.label === "Agency" &&
+        isSubUnitName(ctx, seg.org.name) &&
+        !seg.org.name.startsWith(current.name)
+      )
+        out.push(relation("PART_OF", seg.org, current, sentence, "part-of.title-chain"));
+      current = seg.org;
+      add(current, seg.title, "holds.title-chain");
+      continue;
+    }
+    const resolved = seg.prefix !== "" ? resolveShortForm(ctx, seg.prefix, seg.start) : undefined;
+    if (resolved) {
+      current = resolved;
+      add(current, seg.word, "holds.short-form");
+    } else if (current && current.label === "Agency" && seg.prefix !== "" && isSubUnitName(ctx, seg.prefix)) {
+      out.push(...subUnit(ctx, sentence, seg, current, add));
+    } else if (current) add(current, seg.title, "holds.title-chain");
+  }
+  for (const [org, { titles: t, rule }] of titles) {
+    out.push(relation("HOLDS_POSITION", person, org, sentence, rule, { title: t.join("、") }));
+  }
+  return out;
+}
+
+/** A sub-unit printed inside a post (国民经济综合统计司司长): its own Agency, PART_OF the body. */
+function subUnit(
+  ctx: RelateContext,
+  sentence: Span,
+  seg: Segment,
+  parent: EntityMention,
+  add: (org: EntityMention, title: string, rule: string) => void,
+): RelationMention[] {
+  const start = seg.org ? seg.org.end : seg.start;
+  const unit: EntityMention = {
+    label: "Agency",
+    name: seg.prefix.startsWith(parent.name) ? seg.prefix : `${parent.name}${seg.prefix}`,
+    surface: ctx.text.slice(start, start + seg.prefix.length),
+    start,
+    end: start + seg.prefix.length,
+    rule: "part-of.title-chain",
+  };
+  add(unit, seg.word, "holds.title-chain");
+  return [relation("PART_OF", unit, parent, sentence, "part-of.title-chain")];
+}
