@@ -1,0 +1,313 @@
+// The drawing: a graphology graph rendered by sigma (WebGL), laid out by
+// ForceAtlas2 in a web worker so the page stays responsive while nodes move.
+// Filters, hover and selection are sigma reducers: they change what is drawn,
+// never the graph itself.
+import { MultiDirectedGraph } from "graphology";
+import Sigma from "sigma";
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import FA2LayoutModule from "graphology-layout-forceatlas2/worker.js";
+import forceAtlas2 from "graphology-layout-forceatlas2";
+import type { EntityRef, EvidenceItem, RelationItem } from "./api.js";
+import {
+  DIMMED_EDGE,
+  DIMMED_NODE,
+  EDGE_COLOUR,
+  EDGE_HIGHLIGHT,
+  labelColour,
+  relationCaption,
+} from "./palette.js";
+import { truncate } from "./dom.js";
+
+export interface NodeAttrs {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  kind: string;
+  name: string;
+  expanded: boolean;
+  fixed?: boolean;
+}
+
+export interface EdgeAttrs {
+  relType: string;
+  size: number;
+  color: string;
+  label: string;
+  properties: Record<string, unknown>;
+  evidence: EvidenceItem[];
+}
+
+export interface GraphViewEvents {
+  nodeClick(id: string): void;
+  edgeClick(key: string): void;
+  stageClick(): void;
+}
+
+// The package is CommonJS (module.exports = the class) but its typings say
+// `export default`; bundlers hand the class itself to a default import.
+const FA2Layout = FA2LayoutModule as unknown as typeof FA2LayoutModule.default;
+type FA2Layout = InstanceType<typeof FA2Layout>;
+
+/** Above this many edges, edges are hidden while the camera moves and edge captions are off. */
+const BIG_GRAPH_EDGES = 1500;
+const EDGE_CAPTIONS_UP_TO = 250;
+
+export class GraphView {
+  readonly graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: false });
+  readonly renderer: Sigma<NodeAttrs, EdgeAttrs>;
+  readonly hiddenTypes = new Set<string>();
+  readonly hiddenLabels = new Set<string>();
+  private hovered: string | null = null;
+  private selectedNode: string | null = null;
+  private selectedEdge: string | null = null;
+  private layout: FA2Layout | null = null;
+  private layoutTimer: number | undefined;
+  private layoutListeners: ((running: boolean) => void)[] = [];
+
+  constructor(container: HTMLElement, events: GraphViewEvents) {
+    this.renderer = new Sigma(this.graph, container, {
+      defaultEdgeType: "arrow",
+      enableEdgeEvents: true,
+      renderEdgeLabels: true,
+      labelFont:
+        '"Noto Sans CJK SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Zen Hei", system-ui, sans-serif',
+      labelSize: 12,
+      labelWeight: "500",
+      labelColor: { color: "#1f2937" },
+      edgeLabelSize: 10,
+      edgeLabelColor: { color: "#6b7280" },
+      labelDensity: 0.6,
+      labelGridCellSize: 90,
+      labelRenderedSizeThreshold: 7,
+      zIndex: true,
+      stagePadding: 50,
+      minCameraRatio: 0.05,
+      maxCameraRatio: 20,
+      nodeReducer: (node, data) => this.reduceNode(node, data),
+      edgeReducer: (edge, data) => this.reduceEdge(edge, data),
+    });
+    this.renderer.on("clickNode", ({ node }) => events.nodeClick(node));
+    this.renderer.on("clickEdge", ({ edge }) => events.edgeClick(edge));
+    this.renderer.on("clickStage", () => events.stageClick());
+    this.renderer.on("enterNode", ({ node }) => this.setHovered(node));
+    this.renderer.on("leaveNode", () => this.setHovered(null));
+    this.renderer.on("enterEdge", () => container.classList.add("pointer"));
+    this.renderer.on("leaveEdge", () => container.classList.remove("pointer"));
+  }
+
+  /** Adds the entity if it is new, placed near `near` so the layout starts from a sensible spot. */
+  addEntity(ref: EntityRef, near?: string): void {
+    if (this.graph.hasNode(ref.id)) return;
+    let x = Math.random() * 10 - 5;
+    let y = Math.random() * 10 - 5;
+    if (near && this.graph.hasNode(near)) {
+      const anchor = this.graph.getNodeAttributes(near);
+      const angle = Math.random() * 2 * Math.PI;
+      const radius = 2 + Math.random() * 3;
+      x = anchor.x + radius * Math.cos(angle);
+      y = anchor.y + radius * Math.sin(angle);
+    }
+    this.graph.addNode(ref.id, {
+      x,
+      y,
+      size: 5,
+      color: labelColour(ref.label),
+      label: displayName(ref),
+      kind: ref.label,
+      name: ref.name,
+      expanded: false,
+    });
+  }
+
+  /** Adds one relation as seen from `subject`; evidence accumulates if the edge is already drawn. */
+  addRelation(subject: string, relation: RelationItem): string {
+    this.addEntity(relation.other, subject);
+    const [source, target] =
+      relation.direction === "OUT" ? [subject, relation.other.id] : [relation.other.id, subject];
+    const key = `${relation.type}|${source}|${target}`;
+    if (!this.graph.hasEdge(key)) {
+      this.graph.addDirectedEdgeWithKey(key, source, target, {
+        relType: relation.type,
+        size: 1.2,
+        color: EDGE_COLOUR,
+        label: relationCaption(relation.type),
+        properties: relation.properties,
+        evidence: relation.evidence,
+      });
+    }
+    return key;
+  }
+
+  markExpanded(id: string): void {
+    if (this.graph.hasNode(id)) this.graph.setNodeAttribute(id, "expanded", true);
+  }
+
+  /** Node size follows its degree in the drawing, so hubs of the current view stand out. */
+  resize(): void {
+    // No attribute hints: with hints sigma skips re-indexing, which fails for nodes added in this tick.
+    this.graph.updateEachNodeAttributes((node, attrs) => ({
+      ...attrs,
+      size: Math.min(22, 4 + 2.2 * Math.sqrt(this.graph.degree(node))),
+    }));
+    const big = this.graph.size > BIG_GRAPH_EDGES;
+    this.renderer.setSetting("hideEdgesOnMove", big);
+    this.renderer.setSetting("renderEdgeLabels", this.graph.size <= EDGE_CAPTIONS_UP_TO);
+  }
+
+  /** Runs ForceAtlas2 off the main thread for a time that grows with the graph, then stops. */
+  runLayout(ms?: number): void {
+    this.stopLayout();
+    if (this.graph.order < 2) return;
+    const settings = forceAtlas2.inferSettings(this.graph);
+    this.layout = new FA2Layout(this.graph, {
+      settings: { ...settings, barnesHutOptimize: this.graph.order > 400, adjustSizes: false, slowDown: 2 },
+    });
+    this.layout.start();
+    this.emitLayout(true);
+    const duration = ms ?? Math.min(6000, 1200 + this.graph.order * 0.8);
+    this.layoutTimer = window.setTimeout(() => this.stopLayout(), duration);
+  }
+
+  stopLayout(): void {
+    window.clearTimeout(this.layoutTimer);
+    if (this.layout) {
+      this.layout.kill();
+      this.layout = null;
+      this.emitLayout(false);
+    }
+  }
+
+  isLayoutRunning(): boolean {
+    return this.layout?.isRunning() ?? false;
+  }
+
+  onLayout(listener: (running: boolean) => void): void {
+    this.layoutListeners.push(listener);
+  }
+
+  select(node: string | null, edge: string | null = null): void {
+    this.selectedNode = node;
+    this.selectedEdge = edge;
+    // A full (scheduled) refresh: the node may have been added in this very tick.
+    this.renderer.scheduleRefresh();
+  }
+
+  /** Moves the camera onto a node without changing the zoom more than needed. */
+  focus(node: string): void {
+    const display = this.renderer.getNodeDisplayData(node);
+    if (!display) return;
+    // The camera works in "framed graph" coordinates, display data in graph coordinates.
+    const framed = this.renderer.viewportToFramedGraph(this.renderer.graphToViewport(display));
+    void this.renderer.getCamera().animate({ x: framed.x, y: framed.y }, { duration: 400 });
+  }
+
+  fit(): void {
+    void this.renderer.getCamera().animatedReset({ duration: 300 });
+  }
+
+  setTypeVisible(type: string, visible: boolean): void {
+    if (visible) this.hiddenTypes.delete(type);
+    else this.hiddenTypes.add(type);
+    this.renderer.scheduleRefresh();
+  }
+
+  setLabelVisible(label: string, visible: boolean): void {
+    if (visible) this.hiddenLabels.delete(label);
+    else this.hiddenLabels.add(label);
+    this.renderer.scheduleRefresh();
+  }
+
+  clear(): void {
+    this.stopLayout();
+    this.selectedNode = null;
+    this.selectedEdge = null;
+    this.hovered = null;
+    this.graph.clear();
+  }
+
+  /** How many nodes per entity label and edges per relation type are in the drawing. */
+  counts(): { labels: Map<string, number>; types: Map<string, number> } {
+    const labels = new Map<string, number>();
+    const types = new Map<string, number>();
+    this.graph.forEachNode((_, a) => labels.set(a.kind, (labels.get(a.kind) ?? 0) + 1));
+    this.graph.forEachEdge((_, a) => types.set(a.relType, (types.get(a.relType) ?? 0) + 1));
+    return { labels, types };
+  }
+
+  private emitLayout(running: boolean): void {
+    for (const listener of this.layoutListeners) listener(running);
+  }
+
+  private setHovered(node: string | null): void {
+    this.hovered = node;
+    this.renderer.refresh({ skipIndexation: true });
+  }
+
+  private isNodeHidden(node: string, attrs: NodeAttrs): boolean {
+    if (this.hiddenLabels.has(attrs.kind)) return true;
+    if (this.hiddenTypes.size === 0 || node === this.selectedNode || attrs.expanded) return false;
+    // A node whose every relation is filtered out would float unexplained.
+    return !this.graph.someEdge(node, (_, edge) => !this.hiddenTypes.has(edge.relType));
+  }
+
+  private reduceNode(node: string, data: NodeAttrs): Partial<NodeDisplayData> {
+    const out: Partial<NodeDisplayData> = { ...data };
+    if (this.isNodeHidden(node, data)) out.hidden = true;
+    const focus = this.hovered ?? this.selectedNode;
+    if (focus && this.graph.hasNode(focus)) {
+      if (node === focus) {
+        out.highlighted = true;
+        out.zIndex = 2;
+      } else if (this.graph.areNeighbors(focus, node)) {
+        out.zIndex = 1;
+        out.forceLabel = this.graph.degree(focus) <= 40;
+      } else {
+        out.color = DIMMED_NODE;
+        out.label = "";
+        out.zIndex = 0;
+      }
+    }
+    if (node === this.selectedNode) {
+      out.highlighted = true;
+      out.forceLabel = true;
+    }
+    return out;
+  }
+
+  private reduceEdge(edge: string, data: EdgeAttrs): Partial<EdgeDisplayData> {
+    const out: Partial<EdgeDisplayData> = { ...data };
+    const [source, target] = this.graph.extremities(edge);
+    if (
+      this.hiddenTypes.has(data.relType) ||
+      this.isNodeHidden(source, this.graph.getNodeAttributes(source)) ||
+      this.isNodeHidden(target, this.graph.getNodeAttributes(target))
+    ) {
+      out.hidden = true;
+      return out;
+    }
+    const focus = this.hovered ?? this.selectedNode;
+    if (edge === this.selectedEdge) {
+      out.color = "#111827";
+      out.size = 3;
+      out.forceLabel = true;
+      out.zIndex = 2;
+    } else if (focus && this.graph.hasNode(focus)) {
+      if (source === focus || target === focus) {
+        out.color = EDGE_HIGHLIGHT;
+        out.zIndex = 1;
+      } else {
+        out.color = DIMMED_EDGE;
+        out.label = "";
+      }
+    }
+    return out;
+  }
+}
+
+function displayName(ref: EntityRef): string {
+  if (ref.label === "Statement") return `“${truncate(ref.name, 14)}”`;
+  if (ref.label === "Policy" || ref.label === "Report") return `《${truncate(ref.name, 18)}》`;
+  return truncate(ref.name, 18);
+}

@@ -1,0 +1,23 @@
+// Starts the real `policygraph serve` stack (embedded store, Apollo over
+// node:http, the explorer's static handler) on a free port over a fixture.
+import { startHttpServer } from "../../src/api/http.js";
+import type { RunningServer } from "../../src/api/http.js";
+import { createStaticHandler } from "../../src/explorer/static.js";
+import { MemoryGraphStore } from "../../src/graph/memory/store.js";
+import type { Extraction } from "../../src/types.js";
+
+export async function serveFixture(extraction: Extraction, port = 0): Promise<RunningServer> {
+  const store = new MemoryGraphStore(null);
+  await store.open();
+  await store.ingest(extraction);
+  await store.computeAnalytics();
+  const server = await startHttpServer({ store, port, site: createStaticHandler(), log: () => {} });
+  const close = server.close;
+  return {
+    ...server,
+    close: async () => {
+      await close();
+      await store.close();
+    },
+  };
+}
