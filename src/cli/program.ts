@@ -2,6 +2,8 @@
 // `register(program)`; this file only assembles them, so that the parser can be
 // built (and tested) without running anything.
 import { Command } from "commander";
+import { register as registerNeo4j } from "./commands/neo4j.js";
+import { register as registerExtract } from "./commands/extract.js";
 
 // Commands register themselves here, one import and one call each.
 
@@ -12,5 +14,7 @@ export function createProgram(): Command {
     .description("Chinese industrial-policy news → knowledge graph (embedded graphology or Neo4j) → GraphQL")
     .version("0.1.0")
     .showHelpAfterError("(add --help for usage)");
+  registerNeo4j(program);
+  registerExtract(program);
   return program;
 }
