@@ -32,6 +32,7 @@ export function createApolloServer(options: ApiServerOptions = {}): ApolloServer
       ApolloServerPluginLandingPageDisabled(),
     ],
     validationRules: [...armor.validationRules],
+    parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError(log),
     introspection: true,
