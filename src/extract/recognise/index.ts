@@ -1,8 +1,62 @@
-// Entity recognition and alias resolution for one article (owned by the entity stage).
-// PLACEHOLDER signature so the pipeline compiles; replaced by the real recogniser.
+// Entity recognition for one article: lexicons, titles, quoted programmes, persons
+// and head-word patterns propose candidates; one non-overlapping layer is selected
+// (select.ts) and the resolver turns short and partial names into canonical ones.
 import type { Article, EntityMention } from "../types.js";
+import { compiledRules } from "../rules/compile.js";
+import { resolveMentions } from "../resolve/index.js";
+import { ClauseTokens } from "./boundary.js";
+import type { Candidate } from "./candidate.js";
+import { gazetteerCandidates } from "./gazetteer.js";
+import { personCandidates, repeatedPersons } from "./persons.js";
+import { quotedCandidates } from "./quoted.js";
+import { selectCandidates } from "./select.js";
+import { suffixCandidates } from "./suffix.js";
+import type { SuffixContext } from "./suffix.js";
+import { bookTitleCandidates } from "./titles.js";
+
+function contextOf(gazetteer: Candidate[], persons: Candidate[]): SuffixContext {
+  const ctx: SuffixContext = {
+    regionEnds: new Map(),
+    zoneEnds: new Map(),
+    agencyEnds: new Map(),
+    regionStarts: new Set(),
+    blocked: new Set([...persons, ...gazetteer.filter((c) => c.label === "Person")].map((p) => p.end)),
+  };
+  const longer = (m: Map<number, number>, c: Candidate): void => {
+    const prev = m.get(c.end);
+    if (prev === undefined || c.start < prev) m.set(c.end, c.start);
+  };
+  for (const c of gazetteer) {
+    if (c.label === "Region") {
+      longer(ctx.regionEnds, c);
+      ctx.regionStarts.add(c.start);
+    } else if (c.label === "Zone") longer(ctx.zoneEnds, c);
+    else if (c.label === "Agency") {
+      const prev = ctx.agencyEnds.get(c.end);
+      if (!prev || c.start < prev.start) ctx.agencyEnds.set(c.end, { start: c.start, name: c.name });
+    }
+  }
+  return ctx;
+}
+
+const strip = ({ priority: _p, tier: _t, ...mention }: Candidate): EntityMention => mention;
 
 /** Every entity mention of the article, resolved to canonical names, sorted by start. */
-export function recogniseEntities(_article: Article): EntityMention[] {
-  return [];
+export function recogniseEntities(article: Article): EntityMention[] {
+  const rules = compiledRules();
+  const text = article.text;
+  const gazetteer = gazetteerCandidates(text, rules);
+  const words = new ClauseTokens(text);
+  const persons = personCandidates(words, rules);
+  const candidates = [
+    ...gazetteer,
+    ...persons,
+    ...bookTitleCandidates(text, rules),
+    ...quotedCandidates(text, rules),
+    ...suffixCandidates(words, rules, contextOf(gazetteer, persons)),
+  ];
+  let selected = selectCandidates(candidates, text.length);
+  const again = repeatedPersons(text, selected);
+  if (again.length > 0) selected = selectCandidates([...selected, ...again], text.length);
+  return resolveMentions(article, selected.map(strip), rules);
 }

@@ -1,0 +1,138 @@
+// Left boundaries of names found by their head word. The head word (suffix) is
+// certain; where the name starts is not. A segmenter (jieba) cuts the few
+// characters before the head into words, and the name extends leftwards word by
+// word until a word that cannot be inside a name: a function word, a verb of
+// motion or reporting, a time word, or the head word of a different label.
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict.js";
+import type { CompiledRules } from "../rules/compile.js";
+import { CLAUSE_BREAK } from "./candidate.js";
+
+let jieba: Jieba | null = null;
+const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
+
+export interface Token {
+  word: string;
+  tag: string;
+  start: number;
+  end: number;
+}
+
+/** Part-of-speech tags that never occur inside a name: prepositions, conjunctions, particles, pronouns, adverbs, time words, measure words. */
+const STOP_TAGS = new Set([
+  "p",
+  "c",
+  "u",
+  "uj",
+  "ul",
+  "uz",
+  "ud",
+  "ug",
+  "uv",
+  "r",
+  "d",
+  "t",
+  "q",
+  "y",
+  "e",
+  "o",
+  "f",
+]);
+
+/** Tokens of text[from, to), offsets in the article. */
+export function tokens(text: string, from: number, to: number): Token[] {
+  if (to <= from) return [];
+  const out: Token[] = [];
+  let at = from;
+  for (const { word, tag } of segmenter().tag(text.slice(from, to), true)) {
+    out.push({ word, tag, start: at, end: at + word.length });
+    at += word.length;
+  }
+  return out;
+}
+
+/**
+ * Words of an article, segmented clause by clause on demand and cached: only the
+ * clauses where a head word or a speech verb occurs are ever segmented.
+ */
+export class ClauseTokens {
+  private readonly cache = new Map<number, Token[]>();
+  constructor(readonly text: string) {}
+
+  /** Tokens of the clause containing offset `pos`. */
+  at(pos: number): Token[] {
+    const start = clauseStart(this.text, pos, 0);
+    let list = this.cache.get(start);
+    if (!list) {
+      let end = pos;
+      while (end < this.text.length && !CLAUSE_BREAK.test(this.text[end]!)) end++;
+      list = tokens(this.text, start, end);
+      this.cache.set(start, list);
+    }
+    return list;
+  }
+
+  /** Tokens that end at or before `pos` within its clause, from `from` on; a word cut by `pos` keeps its left part. */
+  before(pos: number, from: number): Token[] {
+    const out: Token[] = [];
+    for (const t of this.at(Math.max(0, pos - 1))) {
+      if (t.end <= from) continue;
+      if (t.start >= pos) break;
+      const s = Math.max(t.start, from);
+      const e = Math.min(t.end, pos);
+      out.push(
+        s === t.start && e === t.end ? t : { word: this.text.slice(s, e), tag: "n", start: s, end: e },
+      );
+    }
+    return out;
+  }
+}
+
+/** Start of the clause that contains `pos` (after the last punctuation mark). */
+export function clauseStart(text: string, pos: number, limit: number): number {
+  let i = pos;
+  while (i > limit && !CLAUSE_BREAK.test(text[i - 1]!)) i--;
+  return i;
+}
+
+export interface ExtendOptions {
+  label: string;
+  /** Earliest offset the name may start at. */
+  limit: number;
+  allowDigits: boolean;
+  /** Offsets where another name ends: the extension stops there. */
+  blocked: Set<number>;
+}
+
+/**
+ * Tokens a name ending at `headStart` may take from its left, nearest first;
+ * the name starts at the start of the last returned token.
+ */
+export function leftTokens(
+  words: ClauseTokens,
+  headStart: number,
+  rules: CompiledRules,
+  opt: ExtendOptions,
+): Token[] {
+  if (headStart === 0 || CLAUSE_BREAK.test(words.text[headStart - 1]!)) return [];
+  const from = clauseStart(words.text, headStart, opt.limit);
+  const toks = words.before(headStart, from);
+  const taken: Token[] = [];
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const t = toks[i]!;
+    if (opt.blocked.has(t.end)) break;
+    if (rules.stopWords.has(t.word) || STOP_TAGS.has(t.tag)) break;
+    if (!opt.allowDigits && /^[0-9０-９.%]+$/.test(t.word)) break;
+    // A company or zone name does not run through the head word of another kind of body (…工业园华立源…公司).
+    const labels = rules.suffixLabels.get(t.word);
+    if (
+      labels &&
+      !labels.has(opt.label) &&
+      !labels.has("Industry") &&
+      (opt.label === "Enterprise" || opt.label === "Zone")
+    )
+      break;
+    taken.push(t);
+  }
+  return taken;
+}

@@ -1,0 +1,121 @@
+// Persons: a post title followed by a name (副部长王江平, 本报记者 张伟), or a name
+// right before a speech verb (魏谷认为). A name is a surname from the list plus one
+// or two given-name characters; the given name is two characters long unless the
+// text after the first one already continues the sentence (杨军介绍).
+import type { CompiledRules } from "../rules/compile.js";
+import type { ClauseTokens } from "./boundary.js";
+import type { Candidate } from "./candidate.js";
+import { isHan } from "./candidate.js";
+
+/** Characters that are never part of a given name. */
+const NOT_GIVEN = new Set([..."的了在是和与等将也还就都而及或为对从到于以由并已称说表指强介认会上中下"]);
+/** One-character words that may follow a name directly. */
+const AFTER_NAME = new Set([..."在说等和与也还对向到称讲曾是将就为出表指强介认接参主会谈率带"]);
+
+function surnameLength(text: string, at: number, rules: CompiledRules): number {
+  if (rules.compoundSurnames.has(text.slice(at, at + 2))) return 2;
+  return rules.surnames.has(text[at] ?? "") ? 1 : 0;
+}
+
+const givenOk = (ch: string | undefined): boolean => isHan(ch) && !NOT_GIVEN.has(ch!);
+
+/** Length of a person name starting at `at`, or 0. */
+export function nameLengthAt(text: string, at: number, rules: CompiledRules, cueEnds: Set<number>): number {
+  const s = surnameLength(text, at, rules);
+  if (s === 0 || !givenOk(text[at + s])) return 0;
+  const two = at + s + 2;
+  const nextAfterOne = text[at + s + 1];
+  if (!givenOk(nextAfterOne) || AFTER_NAME.has(nextAfterOne!) || cueStartsAt(at + s + 1, cueEnds)) {
+    return s + 1;
+  }
+  return two - at;
+}
+
+function cueStartsAt(pos: number, cueStarts: Set<number>): boolean {
+  return cueStarts.has(pos);
+}
+
+export function personCandidates(words: ClauseTokens, rules: CompiledRules): Candidate[] {
+  const text = words.text;
+  const out: Candidate[] = [];
+  const cueStarts = new Set<number>();
+  const cueHits = rules.cues.search(text);
+  for (const h of cueHits) cueStarts.add(h.start);
+
+  // Title + name. Only the longest title ending at a position counts (副部长, not 部长).
+  const titleEnds = new Map<number, number>();
+  for (const h of rules.titles.search(text)) {
+    const prev = titleEnds.get(h.end);
+    if (prev === undefined || h.start < prev) titleEnds.set(h.end, h.start);
+  }
+  for (const [end, start] of titleEnds) {
+    const at = text[end] === " " || text[end] === "\u3000" ? end + 1 : end;
+    const len = nameLengthAt(text, at, rules, cueStarts);
+    if (len === 0) continue;
+    const surface = text.slice(at, at + len);
+    // A three-character "name" still followed by Han text that does not continue the sentence is a word.
+    if (len === 3 && isHan(text[at + len]) && !AFTER_NAME.has(text[at + len]!) && !cueStarts.has(at + len))
+      continue;
+    out.push({
+      label: "Person",
+      name: surface,
+      surface,
+      start: at,
+      end: at + len,
+      rule: "person.title",
+      priority: 2,
+      tier: 1,
+      properties: { title: text.slice(start, end) },
+    });
+  }
+
+  // Name + speech verb, the name standing at a clause boundary.
+  for (const cue of cueHits) {
+    for (const len of [3, 2]) {
+      const at = cue.start - len;
+      if (at < 0) continue;
+      const before = text[at - 1];
+      if (isHan(before) && !AFTER_NAME.has(before!) && !titleEnds.has(at)) continue;
+      const s = surnameLength(text, at, rules);
+      if (s === 0 || s >= len) continue;
+      if (![...text.slice(at + s, cue.start)].every(givenOk)) continue;
+      const surface = text.slice(at, cue.start);
+      // 公司表示, 方面表示: a common word that happens to start with a surname.
+      const word = words.at(at).find((t) => t.start === at && t.end === cue.start);
+      if (word && !word.tag.startsWith("nr")) break;
+      out.push({
+        label: "Person",
+        name: surface,
+        surface,
+        start: at,
+        end: cue.start,
+        rule: "person.speech",
+        priority: 1,
+        tier: 1,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Every further occurrence of the names already found (李强 … 李强强调). */
+export function repeatedPersons(text: string, found: readonly Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  const names = new Set(found.filter((c) => c.label === "Person").map((c) => c.name));
+  for (const name of names) {
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + name.length)) {
+      out.push({
+        label: "Person",
+        name,
+        surface: name,
+        start: at,
+        end: at + name.length,
+        rule: "person.known",
+        priority: 1,
+        tier: 1,
+      });
+    }
+  }
+  return out;
+}

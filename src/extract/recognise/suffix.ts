@@ -1,0 +1,218 @@
+// Open classes found by their head word (有限公司, 高新区, 研究院, 大会, 产业 …):
+// the head is matched by the automaton, the start of the name by the left-boundary
+// walk of boundary.ts, and the rule's anchor decides what the name must start with.
+import type { CompiledRules, SuffixKey } from "../rules/compile.js";
+import type { SuffixRule, SubunitRule } from "../rules/schema.js";
+import type { Hit } from "../rules/aho-corasick.js";
+import { leftTokens, clauseStart } from "./boundary.js";
+import type { ClauseTokens } from "./boundary.js";
+import type { Token } from "./boundary.js";
+import type { Candidate } from "./candidate.js";
+import { isHan } from "./candidate.js";
+
+const NATIONAL = /^(国家|全国|中国|中华|国际|世界|全球|亚洲|亚太|东亚|中央)/;
+/** Names of national programmes and networks start with the state or a place, not with 全球/国际. */
+const STATE = /^(国家|全国|中国|中华|中央)/;
+/** Tags of the words an industry name is made of (nouns, nominal verbs, foreign words). */
+const NOMINAL = new Set(["n", "nz", "ng", "vn", "eng", "nrt", "l", "j"]);
+const ORDINAL = /第[0-9一二三四五六七八九十百零]+[届次期]|(?:19|20)\d\d/;
+const PARTIAL_REGION = /^(省|市|区|县|州|自治区)$/;
+
+/** Keeps, per end offset and label, only the longest head word (经济技术开发区, not 开发区). */
+function longestHeads(hits: Hit<SuffixKey>[]): Hit<SuffixKey>[] {
+  const best = new Map<string, Hit<SuffixKey>>();
+  for (const h of hits) {
+    const key = `${h.end}|${h.value.rule.id}`;
+    const prev = best.get(key);
+    if (!prev || h.start < prev.start) best.set(key, h);
+  }
+  const kept = [...best.values()];
+  // A head inside a longer head of the same label is not a head (工业园 in 工业园区).
+  return kept.filter(
+    (h) =>
+      !kept.some(
+        (o) =>
+          o !== h &&
+          o.value.rule.label === h.value.rule.label &&
+          o.start <= h.start &&
+          o.end >= h.end &&
+          o.end - o.start > h.end - h.start,
+      ),
+  );
+}
+
+export interface SuffixContext {
+  /** Ends of region names (for the `region` anchor), start offset by end. */
+  regionEnds: Map<number, number>;
+  /** Ends of zone names (for the `zone` anchor). */
+  zoneEnds: Map<number, number>;
+  /** Ends of agency gazetteer names (for sub-units). */
+  agencyEnds: Map<number, { start: number; name: string }>;
+  /** Region starts (for the `national` and `named` anchors). */
+  regionStarts: Set<number>;
+  /** Offsets where a person's name ends. */
+  blocked: Set<number>;
+}
+
+function startAtAnchor(rule: SuffixRule, taken: Token[], ctx: SuffixContext): number | null {
+  // taken: nearest token first. The name starts at the farthest acceptable anchor.
+  let start: number | null = null;
+  for (const t of taken) {
+    const anchored =
+      (rule.anchor === "national" ? STATE : NATIONAL).test(t.word) ||
+      ctx.regionStarts.has(t.start) ||
+      t.tag === "ns" ||
+      (rule.anchor === "named" && /^(nz|nt|nrt|eng)$/.test(t.tag));
+    if (anchored) start = t.start;
+  }
+  return start;
+}
+
+function regionChainStart(end: number, ctx: SuffixContext): number | null {
+  let start: number | null = null;
+  for (let at = end, s = ctx.regionEnds.get(at); s !== undefined; at = s, s = ctx.regionEnds.get(at))
+    start = s;
+  return start;
+}
+
+export function suffixCandidates(words: ClauseTokens, rules: CompiledRules, ctx: SuffixContext): Candidate[] {
+  const text = words.text;
+  const out: Candidate[] = [];
+  for (const hit of longestHeads(rules.suffixes.search(text))) {
+    const { rule, suffix } = hit.value;
+    const cand =
+      rule.kind === "subunit" ? subunit(text, hit, rule, ctx) : named(words, hit, rule, rules, ctx);
+    if (cand && !rules.classWords.has(cand.surface) && !rules.classWords.has(cand.name)) out.push(cand);
+    void suffix;
+  }
+  return out;
+}
+
+function named(
+  words: ClauseTokens,
+  hit: Hit<SuffixKey>,
+  rule: SuffixRule,
+  rules: CompiledRules,
+  ctx: SuffixContext,
+): Candidate | null {
+  const text = words.text;
+  const { suffix } = hit.value;
+  const limit = Math.max(0, hit.end - rule.maxLength);
+  let start: number | null;
+  let partial: string | undefined;
+  if (rule.anchor === "region") {
+    start = regionChainStart(hit.start, ctx);
+    if (start === null) {
+      // 省工业和信息化厅: a partial name, completed from the article by the resolver.
+      const prev = text[hit.start - 1] ?? "";
+      if (PARTIAL_REGION.test(prev) && !isHan(text[hit.start - 2]) && rule.minCore <= 1) {
+        start = hit.start - 1;
+        partial = prev;
+      } else return null;
+    }
+  } else if (rule.anchor === "zone") {
+    start = ctx.zoneEnds.get(hit.start) ?? null;
+    if (start === null) return null;
+  } else {
+    // A name announced by （简称X） may run through 与/和 (…技术创新与临床转化医学中心（简称TMC）).
+    const announced = /^[（(](以下)?简称/.test(text.slice(hit.end, hit.end + 5));
+    const taken = leftTokens(words, hit.start, rules, {
+      label: rule.label,
+      limit,
+      allowDigits: rule.anchor === "event",
+      blocked: ctx.blocked,
+    });
+    if (announced && taken.length > 0) {
+      const from = clauseStart(text, hit.start, limit);
+      const last = taken[taken.length - 1]!;
+      if (from < last.start && /^[与和及]/.test(text.slice(last.start - 1, last.start))) {
+        const more = leftTokens(words, last.start - 1, rules, {
+          label: rule.label,
+          limit,
+          allowDigits: false,
+          blocked: ctx.blocked,
+        });
+        taken.push(
+          { word: text[last.start - 1]!, tag: "c", start: last.start - 1, end: last.start },
+          ...more,
+        );
+      }
+    }
+    // A name that has become a class word (国家高新区) stops there: whatever is further left is not part of it.
+    const classAt = taken.findIndex((t) => rules.classWords.has(text.slice(t.start, hit.end)));
+    if (classAt >= 0) return null;
+    if (rule.strip) {
+      const nominal = taken.findIndex(
+        (t) => !NOMINAL.has(t.tag) || ctx.regionStarts.has(t.start) || NATIONAL.test(t.word),
+      );
+      if (nominal >= 0) taken.length = nominal;
+    }
+    if (taken.length === 0) return null;
+    if (rule.anchor === "national" || rule.anchor === "named") start = startAtAnchor(rule, taken, ctx);
+    else start = taken[taken.length - 1]!.start;
+    if (start === null) return null;
+    if (rule.anchor === "event") {
+      const body = text.slice(start, hit.start);
+      const proper = taken.some(
+        (t) =>
+          t.start >= start! &&
+          (NATIONAL.test(t.word) || /^(ns|nz|nt|eng)$/.test(t.tag) || ctx.regionStarts.has(t.start)),
+      );
+      if (!ORDINAL.test(body) && !proper) return null;
+    }
+  }
+  const core = text.slice(start, hit.start);
+  if (!partial && core.length < rule.minCore) return null;
+  if (hit.end - start > rule.maxLength) return null;
+  if (rules.classWords.has(core) || /^[0-9]+$/.test(core)) return null;
+  const surface = text.slice(start, hit.end);
+  const expanded = rule.expand[suffix];
+  let name = rule.strip ? core : expanded ? core + expanded : surface;
+  name = canonical(name, rule.label, rules);
+  const aliases = name !== surface && !rule.strip ? [surface] : undefined;
+  const cand: Candidate = {
+    label: rule.label,
+    name,
+    surface: rule.strip ? core : surface,
+    start,
+    end: rule.strip ? hit.start : hit.end,
+    rule: rule.id,
+    priority: 2,
+    tier: 1,
+  };
+  if (aliases) cand.aliases = aliases;
+  if (partial) cand.properties = { partial };
+  return cand;
+}
+
+function subunit(text: string, hit: Hit<SuffixKey>, rule: SubunitRule, ctx: SuffixContext): Candidate | null {
+  // The parent ends 1..maxLength characters before the head; the middle is a short Han name.
+  for (let at = hit.start - rule.minCore; at >= Math.max(0, hit.start - rule.maxLength); at--) {
+    const parent = ctx.agencyEnds.get(at);
+    if (!parent) continue;
+    const middle = text.slice(at, hit.start);
+    if (![...middle].every((c) => isHan(c))) return null;
+    // 司长/局长/处长 are titles, not departments.
+    if (/^[长]/.test(text[hit.end] ?? "")) return null;
+    if (/[的和与及在是将等]/.test(middle)) return null;
+    const surface = text.slice(parent.start, hit.end);
+    return {
+      label: rule.label,
+      name: parent.name + text.slice(at, hit.end),
+      surface,
+      start: parent.start,
+      end: hit.end,
+      rule: rule.id,
+      priority: 2,
+      tier: 1,
+      properties: { parent: parent.name },
+    };
+  }
+  return null;
+}
+
+/** The lexicon's canonical name when a pattern found a known alias (百度公司 → 百度…有限公司). */
+export function canonical(name: string, label: string, rules: CompiledRules): string {
+  const entries = rules.byName.get(name.normalize("NFKC").replace(/\s/g, "").toLowerCase());
+  return entries?.find((e) => e.label === label)?.canonical ?? name;
+}
