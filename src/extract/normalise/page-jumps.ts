@@ -17,7 +17,7 @@ const INLINE = new RegExp(
   "g",
 );
 const ONLY_JUMP = new RegExp(
-  `^\\s*${ARROWS}*\\s*(?:下转|上接|转|接)\\s*(?:第\\s*)?${NUM}\\s*版\\s*${ARROWS}*\\s*$`,
+  `^\\s*${ARROWS}*\\s*[（(【\\[〔]?\\s*(?:下转|上接|转|接)\\s*(?:第\\s*)?${NUM}\\s*版\\s*[）)】\\]〕]?\\s*${ARROWS}*\\s*$`,
 );
 
 export function isPageJump(line: string): boolean {
