@@ -5,8 +5,12 @@ import path from "node:path";
 import { neo4jHome } from "../paths.js";
 import { UserError } from "../cli/errors.js";
 
-/** The instance the CLI manages; the test harness uses its own so tests never wipe a user's data. */
-export type InstanceName = "server" | "test";
+/**
+ * An instance is a folder .neo4j/<name>/ with its own conf, data, logs and password.
+ * "server" is the one the CLI manages; "test" is the test harness's, so that tests
+ * never wipe a user's data. Other names are for throw-away instances in tests.
+ */
+export type InstanceName = string;
 
 export interface Neo4jOptions {
   instance: InstanceName;
@@ -40,18 +44,15 @@ export const installMarker = path.join(libDir, ".installed");
 
 export const neo4jUser = "neo4j";
 
-const defaults: Record<InstanceName, { boltPort: number; httpPort: number }> = {
-  server: { boltPort: 7687, httpPort: 7474 },
-  test: { boltPort: 17687, httpPort: 17474 },
-};
-
-/** Environment variable names per instance, so that tests can move off busy ports too. */
-const envNames: Record<InstanceName, { bolt: string; http: string }> = {
-  server: { bolt: "NEO4J_BOLT_PORT", http: "NEO4J_HTTP_PORT" },
-  test: { bolt: "NEO4J_TEST_BOLT_PORT", http: "NEO4J_TEST_HTTP_PORT" },
-};
+/** Default ports and their environment variables: the user's server, and everything test-side. */
+export function portSettings(instance: InstanceName) {
+  return instance === "server"
+    ? { boltPort: 7687, httpPort: 7474, boltEnv: "NEO4J_BOLT_PORT", httpEnv: "NEO4J_HTTP_PORT" }
+    : { boltPort: 17687, httpPort: 17474, boltEnv: "NEO4J_TEST_BOLT_PORT", httpEnv: "NEO4J_TEST_HTTP_PORT" };
+}
 
 export function instancePaths(instance: InstanceName): InstancePaths {
+  if (!/^[a-z][a-z0-9-]*$/.test(instance)) throw new Error(`invalid Neo4j instance name: ${instance}`);
   const home = path.join(neo4jHome, instance);
   const run = path.join(home, "run");
   return {
@@ -94,19 +95,13 @@ export function resolveOptions(
   input: OptionInput = {},
   env: NodeJS.ProcessEnv = process.env,
 ): Neo4jOptions {
-  const names = envNames[instance];
+  const ports = portSettings(instance);
   const password = input.password ?? (instance === "server" ? env.NEO4J_PASSWORD : undefined);
   if (password !== undefined && password.length < 8) {
     throw new UserError("the Neo4j password must have at least 8 characters (Neo4j's minimum)");
   }
-  const boltPort = parsePort(
-    input.boltPort ?? env[names.bolt] ?? defaults[instance].boltPort,
-    "the Bolt port",
-  );
-  const httpPort = parsePort(
-    input.httpPort ?? env[names.http] ?? defaults[instance].httpPort,
-    "the HTTP port",
-  );
+  const boltPort = parsePort(input.boltPort ?? env[ports.boltEnv] ?? ports.boltPort, "the Bolt port");
+  const httpPort = parsePort(input.httpPort ?? env[ports.httpEnv] ?? ports.httpPort, "the HTTP port");
   if (boltPort === httpPort)
     throw new UserError(`the Bolt and HTTP ports must differ (both are ${boltPort})`);
   return {

@@ -10,7 +10,7 @@ import { browserConfig, collectBrowserSetup, publishBrowserAssets } from "./brow
 import { javaArgs, renderNeo4jConf } from "./conf.js";
 import { installNeo4j, isInstalled, pinnedNeo4jVersion } from "./install.js";
 import { acquireLock } from "./lock.js";
-import { instancePaths, neo4jUser, resolveOptions } from "./options.js";
+import { instancePaths, neo4jUser, portSettings, resolveOptions } from "./options.js";
 import type { InstanceName, InstancePaths, OptionInput } from "./options.js";
 import { boltAnswers, isPortFree } from "./ports.js";
 import { assertJava, clearState, launch, processAlive, runningServer, terminate } from "./process.js";
@@ -146,13 +146,11 @@ export async function startNeo4j(options: StartOptions = {}): Promise<StartResul
       log(`Installed Neo4j ${installed.version} in ${installed.seconds.toFixed(1)} s.`);
     }
     assertJava();
-    const instanceFlags =
-      instance === "server"
-        ? ["--bolt-port or NEO4J_BOLT_PORT", "--http-port or NEO4J_HTTP_PORT"]
-        : ["NEO4J_TEST_BOLT_PORT", "NEO4J_TEST_HTTP_PORT"];
+    const ports = portSettings(instance);
+    const flag = (name: string, env: string) => (instance === "server" ? `--${name} or ${env}` : env);
     await assertPortsFree(opts.host, [
-      [opts.boltPort, "the Bolt", instanceFlags[0]!],
-      [opts.httpPort, "the HTTP", instanceFlags[1]!],
+      [opts.boltPort, "the Bolt", flag("bolt-port", ports.boltEnv)],
+      [opts.httpPort, "the HTTP", flag("http-port", ports.httpEnv)],
     ]);
 
     const version = pinnedNeo4jVersion();

@@ -1,0 +1,75 @@
+// Helpers for Neo4j integration suites (files named *.neo4j.test.ts; see vitest.config.ts).
+// The connection comes from tests/setup/neo4j-global.ts through vitest's provide/inject.
+//
+//   const driver = openTestDriver();
+//   beforeEach(() => cleanDatabase(driver));
+//   afterAll(() => driver.close());
+import neo4j from "neo4j-driver";
+import type { Driver } from "neo4j-driver";
+import { inject } from "vitest";
+
+export interface Neo4jTestConnection {
+  uri: string;
+  user: string;
+  password: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    neo4j: Neo4jTestConnection;
+  }
+}
+
+/** The server the run uses: NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD if set, else the managed test instance. */
+export function neo4jTestConfig(): Neo4jTestConnection {
+  const connection = inject("neo4j");
+  if (!connection) {
+    throw new Error(
+      "no Neo4j connection was provided: name the file *.neo4j.test.ts so the neo4j project's global setup runs",
+    );
+  }
+  return connection;
+}
+
+/** A driver for the test server; close it in afterAll. */
+export function openTestDriver(): Driver {
+  const { uri, user, password } = neo4jTestConfig();
+  return neo4j.driver(uri, neo4j.auth.basic(user, password));
+}
+
+export interface CleanOptions {
+  /** Keep constraints and indexes (faster when a suite creates its schema once in beforeAll). */
+  keepSchema?: boolean;
+}
+
+/**
+ * Make the database look freshly created: every node and relationship deleted and,
+ * unless keepSchema, every constraint and index dropped (Neo4j's built-in token
+ * lookup indexes stay, as in a new database). Deletes in batches so that a large
+ * graph does not need one huge transaction.
+ */
+export async function cleanDatabase(driver: Driver, options: CleanOptions = {}): Promise<void> {
+  const session = driver.session();
+  try {
+    // Auto-commit query: CALL … IN TRANSACTIONS cannot run inside an explicit transaction.
+    await session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
+  } finally {
+    await session.close();
+  }
+  if (options.keepSchema) return;
+  const constraints = await driver.executeQuery("SHOW CONSTRAINTS YIELD name RETURN name");
+  for (const record of constraints.records) {
+    await driver.executeQuery(`DROP CONSTRAINT ${quoteName(record.get("name") as string)} IF EXISTS`);
+  }
+  const indexes = await driver.executeQuery(
+    "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name",
+  );
+  for (const record of indexes.records) {
+    await driver.executeQuery(`DROP INDEX ${quoteName(record.get("name") as string)} IF EXISTS`);
+  }
+}
+
+/** Schema names cannot be parameters; backtick-quote them (names come from SHOW, not from users). */
+function quoteName(name: string): string {
+  return "`" + name.replaceAll("`", "``") + "`";
+}
