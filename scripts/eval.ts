@@ -92,8 +92,16 @@ const extractor = values.saved
       fail(err.message),
     );
 
-const report: Record<string, unknown> = { via: extractor.via, scorer };
-const text: string[] = [`eval via ${extractor.via}; scorer ${scorer}`, LEGEND, ""];
+const report: Record<string, unknown> = {
+  via: extractor.via,
+  startupMs: Math.round(extractor.startupMs),
+  scorer,
+};
+const text: string[] = [
+  `eval via ${extractor.via} (start-up ${extractor.startupMs.toFixed(0)} ms); scorer ${scorer}`,
+  LEGEND,
+  "",
+];
 for (const set of sets) {
   if (!set.files.length) continue;
   const pages: PageResult[] = [];
