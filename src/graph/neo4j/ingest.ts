@@ -1,0 +1,239 @@
+// Ingestion into Neo4j: the same plan as the embedded store (prepare.ts), written
+// in UNWIND batches of thousands of rows, nodes before relationships, document by
+// document chunk. A chunk's documents are marked pending first and committed (hash
+// set) last, so a failure leaves them recognisably unwritten: the error names them
+// and the next run redoes them. A dry run does it all in one transaction and rolls
+// it back.
+import { normaliseName } from "../../ids.js";
+import type { DocumentRecord, Extraction, NodeLabel, RelationType } from "../../types.js";
+import type { IngestSummary } from "../store.js";
+import { IngestFailedError } from "../store.js";
+import { emptySummary } from "../memory/apply.js";
+import { bump } from "../memory/state.js";
+import type { EntityRow, RelationRow } from "../prepare.js";
+import { labelOfId, planDocuments, prepareFacts } from "../prepare.js";
+import * as q from "./queries.js";
+import { encodeProperties } from "./values.js";
+
+/** Runs one statement in a write transaction (retried by the driver on transient errors). */
+export type Run = (query: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+
+export const BATCH = 5_000;
+/** Documents are committed in chunks of about this many relations. */
+const CHUNK_RELATIONS = 20_000;
+
+function* batches<T>(rows: T[], size = BATCH): Generator<T[]> {
+  for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
+}
+
+function entityParams(row: EntityRow) {
+  const props = encodeProperties(row.properties);
+  return {
+    id: row.id,
+    label: row.label,
+    name: row.name,
+    normName: normaliseName(row.name),
+    aliases: row.aliases,
+    aliasKeys: [...new Set(row.aliases.map(normaliseName))],
+    props,
+    propKeys: Object.keys(row.properties).filter((k) => row.properties[k] !== null),
+  };
+}
+
+function relationParams(row: RelationRow, dates: Map<string, string | null>) {
+  let firstDate: string | null = null;
+  for (const e of row.evidence) {
+    const d = dates.get(e.documentId);
+    if (d && (!firstDate || d < firstDate)) firstDate = d;
+  }
+  return {
+    key: row.key,
+    source: row.source,
+    target: row.target,
+    docs: row.docs,
+    props: encodeProperties(row.properties),
+    propKeys: Object.keys(row.properties),
+    firstDate,
+    evidence: row.evidence.map((e) => ({
+      doc: e.documentId,
+      sentence: e.sentence,
+      start: e.start,
+      end: e.end,
+      rule: e.rule,
+    })),
+  };
+}
+
+function mentionRows(rows: EntityRow[]) {
+  const out: { doc: string; id: string; starts: number[]; ends: number[]; texts: string[] }[] = [];
+  for (const row of rows)
+    for (const doc of row.docs) {
+      const ms = row.mentions.filter((m) => m.documentId === doc);
+      out.push({
+        doc,
+        id: row.id,
+        starts: ms.map((m) => m.start),
+        ends: ms.map((m) => m.end),
+        texts: ms.map((m) => m.text),
+      });
+    }
+  return out;
+}
+
+function documentParams(doc: DocumentRecord) {
+  return {
+    id: doc.id,
+    title: doc.title,
+    date: doc.date ?? null,
+    source: doc.source,
+    byline: doc.byline ?? null,
+    language: doc.language ?? null,
+    text: doc.text ?? null,
+    hash: doc.hash ?? null,
+  };
+}
+
+/** Split the prepared facts into chunks of documents (an entity or relation goes where its documents are). */
+function chunk(docs: DocumentRecord[], entities: EntityRow[], relations: RelationRow[]) {
+  const load = new Map<string, number>();
+  for (const r of relations) for (const d of r.docs) load.set(d, (load.get(d) ?? 0) + 1);
+  const chunkOf = new Map<string, number>();
+  const chunks: { docs: DocumentRecord[]; entities: EntityRow[]; relations: RelationRow[] }[] = [];
+  let size = Infinity;
+  for (const doc of docs) {
+    if (size >= CHUNK_RELATIONS) {
+      chunks.push({ docs: [], entities: [], relations: [] });
+      size = 0;
+    }
+    chunks.at(-1)!.docs.push(doc);
+    chunkOf.set(doc.id, chunks.length - 1);
+    size += load.get(doc.id) ?? 0;
+  }
+  const split = <T extends { docs: string[] }>(
+    row: T,
+    place: (c: number, part: T) => void,
+    narrow: (d: Set<string>) => T,
+  ) => {
+    const by = new Map<number, Set<string>>();
+    for (const d of row.docs) {
+      const c = chunkOf.get(d)!;
+      if (!by.has(c)) by.set(c, new Set());
+      by.get(c)!.add(d);
+    }
+    if (by.size === 1) place([...by.keys()][0]!, row);
+    else for (const [c, ds] of by) place(c, narrow(ds));
+  };
+  for (const row of entities)
+    split(
+      row,
+      (c, part) => chunks[c]!.entities.push(part),
+      (ds) => ({
+        ...row,
+        docs: row.docs.filter((d) => ds.has(d)),
+        mentions: row.mentions.filter((m) => ds.has(m.documentId)),
+      }),
+    );
+  for (const row of relations)
+    split(
+      row,
+      (c, part) => chunks[c]!.relations.push(part),
+      (ds) => ({
+        ...row,
+        docs: row.docs.filter((d) => ds.has(d)),
+        evidence: row.evidence.filter((e) => ds.has(e.documentId)),
+      }),
+    );
+  return chunks;
+}
+
+function groupBy<T, K extends string>(rows: T[], key: (row: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    if (!out.has(k)) out.set(k, []);
+    out.get(k)!.push(row);
+  }
+  return out;
+}
+
+export async function ingestNeo4j(run: Run, extraction: Extraction, dryRun: boolean): Promise<IngestSummary> {
+  const summary = emptySummary(dryRun);
+  const stored = new Map<string, string | null>();
+  for (const ids of batches(extraction.documents.map((d) => d.id)))
+    for (const rec of await run(q.documentsPlan, { ids }))
+      stored.set(rec.id as string, rec.hash as string | null);
+  const plan = planDocuments(extraction.documents, (id) => (stored.has(id) ? stored.get(id) : undefined));
+  summary.documents = {
+    added: plan.added.length,
+    replaced: plan.replaced.length,
+    unchanged: plan.unchanged.length,
+  };
+  const active = [...plan.added, ...plan.replaced];
+  if (active.length === 0) return summary;
+  const facts = prepareFacts(extraction, new Set(active.map((d) => d.id)));
+  const replaced = new Set(plan.replaced.map((d) => d.id));
+  const dates = new Map(extraction.documents.map((d) => [d.id, d.date ?? null]));
+
+  const chunks = chunk(active, facts.entities, facts.relations);
+  for (const [i, part] of chunks.entries()) {
+    try {
+      await writeChunk(run, part, replaced, dates, summary);
+    } catch (err) {
+      const unwritten = chunks.slice(i).flatMap((c) => c.docs.map((d) => d.id));
+      const why = err instanceof Error ? err.message.split("\n")[0] : String(err);
+      throw new IngestFailedError(
+        `Neo4j ingest stopped (${why}); ${unwritten.length} document(s) not written: ${unwritten.slice(0, 5).join(", ")}${unwritten.length > 5 ? " …" : ""}`,
+        unwritten,
+        err,
+      );
+    }
+  }
+  return summary;
+}
+
+async function writeChunk(
+  run: Run,
+  part: { docs: DocumentRecord[]; entities: EntityRow[]; relations: RelationRow[] },
+  replaced: Set<string>,
+  dates: Map<string, string | null>,
+  summary: IngestSummary,
+): Promise<void> {
+  const droppedEntities = new Set<string>();
+  const droppedRelations = new Set<string>();
+  for (const rows of batches(part.docs.map(documentParams))) await run(q.documentsStart, { rows });
+  for (const doc of part.docs) {
+    if (!replaced.has(doc.id)) continue;
+    const [ev] = await run(q.removeDocumentEvidence, { doc: doc.id });
+    summary.evidence.removed += Number(ev?.evidence ?? 0);
+    for (const key of (ev?.removed as string[] | undefined) ?? []) droppedRelations.add(key);
+    const [men] = await run(q.removeDocumentMentions, { doc: doc.id });
+    for (const id of (men?.removed as string[] | undefined) ?? []) droppedEntities.add(id);
+  }
+  for (const [label, rows] of groupBy(part.entities, (r) => r.label)) {
+    for (const batch of batches(rows)) {
+      const [res] = await run(q.upsertEntities(label as NodeLabel), { rows: batch.map(entityParams) });
+      const created = new Set((res?.created as string[] | undefined) ?? []);
+      for (const row of batch) {
+        if (created.has(row.id) && !droppedEntities.delete(row.id)) bump(summary.entities.created, label);
+        else bump(summary.entities.updated, label);
+      }
+    }
+  }
+  for (const rows of batches(mentionRows(part.entities), BATCH * 2)) await run(q.upsertMentions, { rows });
+  for (const [type, rows] of groupBy(part.relations, (r) => r.type)) {
+    for (const batch of batches(rows)) {
+      const [res] = await run(q.upsertRelations(type as RelationType), {
+        rows: batch.map((r) => relationParams(r, dates)),
+      });
+      const created = new Set((res?.created as string[] | undefined) ?? []);
+      summary.evidence.added += Number(res?.evidence ?? 0);
+      for (const row of batch) {
+        if (created.has(row.key) && !droppedRelations.delete(row.key)) bump(summary.relations.created, type);
+        else bump(summary.relations.updated, type);
+      }
+    }
+  }
+  for (const id of droppedEntities) bump(summary.entities.removed!, labelOfId(id) ?? "Entity");
+  for (const key of droppedRelations) bump(summary.relations.removed!, key.slice(0, key.indexOf("|")));
+  for (const rows of batches(part.docs.map(documentParams))) await run(q.documentsCommit, { rows });
+}

@@ -1,0 +1,249 @@
+// Every Cypher statement of the Neo4j store, parameterised. Labels and relationship
+// types cannot be parameters where an index must be used, so the few statements
+// that need one are generated here from the closed enums in src/types.ts: no text
+// from a user or a page ever reaches a query string.
+import type { NodeLabel, RelationType } from "../../types.js";
+import { NODE_LABELS, RELATION_TYPES } from "../../types.js";
+
+function checked<T extends string>(value: T, allowed: readonly string[]): T {
+  if (!allowed.includes(value)) throw new Error(`not a known label or type: ${value}`);
+  return value;
+}
+
+export const documentsPlan = `
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS id, CASE WHEN d.pending THEN null ELSE coalesce(d.hash, '') END AS hash`;
+
+/** Documents are written first as `pending` and committed (hash set) last: a re-run re-does a half-written one. */
+export const documentsStart = `
+UNWIND $rows AS row
+MERGE (d:Document {id: row.id})
+SET d.title = row.title, d.date = row.date, d.source = row.source, d.byline = row.byline,
+    d.language = row.language, d.text = row.text, d.hash = null, d.pending = true`;
+
+export const documentsCommit = `
+UNWIND $rows AS row
+MATCH (d:Document {id: row.id})
+SET d.hash = row.hash, d.pending = null`;
+
+/** Take a replaced document's evidence off its relationships; drop those it alone supported. */
+export const removeDocumentEvidence = `
+MATCH (:Document {id: $doc})-[:MENTIONS]->(:Entity)-[r]-(:Entity)
+WHERE $doc IN r.docs
+WITH DISTINCT r
+WITH r, [i IN range(0, size(r.evDoc) - 1) WHERE r.evDoc[i] <> $doc] AS keep
+WITH r, keep, size(r.evDoc) - size(keep) AS dropped
+SET r.docs = [x IN r.docs WHERE x <> $doc],
+    r.evSentence = [i IN keep | r.evSentence[i]],
+    r.evStart = [i IN keep | r.evStart[i]],
+    r.evEnd = [i IN keep | r.evEnd[i]],
+    r.evRule = [i IN keep | r.evRule[i]],
+    r.evDoc = [i IN keep | r.evDoc[i]]
+WITH r, dropped, r.key AS key, size(r.docs) = 0 AS gone
+FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DELETE r)
+RETURN coalesce(sum(dropped), 0) AS evidence, collect(CASE WHEN gone THEN key END) AS removed`;
+
+/** Then its mentions; entities no document mentions any more go. */
+export const removeDocumentMentions = `
+MATCH (:Document {id: $doc})-[m:MENTIONS]->(e:Entity)
+DELETE m
+WITH e
+SET e.documentCount = e.documentCount - 1
+WITH e WHERE e.documentCount <= 0
+WITH e, e.id AS id
+DETACH DELETE e
+RETURN collect(id) AS removed`;
+
+export function upsertEntities(label: NodeLabel): string {
+  checked(label, NODE_LABELS);
+  return `
+UNWIND $rows AS row
+OPTIONAL MATCH (old:${label} {id: row.id})
+WITH row, old IS NULL AS created
+MERGE (e:${label} {id: row.id})
+ON CREATE SET e:Entity, e.label = row.label, e.name = row.name, e.normName = row.normName,
+    e.aliases = [], e.names = [row.normName], e.propKeys = [], e.documentCount = 0
+WITH e, row, created, [a IN row.aliases WHERE NOT a IN e.aliases] AS newAliases
+SET e += row.props
+SET e.aliases = e.aliases + newAliases,
+    e.names = e.names + [k IN row.aliasKeys WHERE NOT k IN e.names],
+    e.propKeys = e.propKeys + [k IN row.propKeys WHERE NOT k IN e.propKeys]
+SET e.aliasText = reduce(s = '', a IN e.aliases | s + a + '\n')
+RETURN collect(CASE WHEN created THEN row.id END) AS created, count(*) AS total`;
+}
+
+/** One MENTIONS per (document, entity), offsets as parallel lists; documentCount kept incrementally. */
+export const upsertMentions = `
+UNWIND $rows AS row
+MATCH (d:Document {id: row.doc})
+MATCH (e:Entity {id: row.id})
+OPTIONAL MATCH (d)-[old:MENTIONS]->(e)
+WITH d, e, row, old IS NULL AS fresh
+MERGE (d)-[m:MENTIONS]->(e)
+SET m.starts = row.starts, m.ends = row.ends, m.texts = row.texts
+SET e.documentCount = e.documentCount + CASE WHEN fresh THEN 1 ELSE 0 END`;
+
+/**
+ * Evidence lives on the relationship as parallel lists (evDoc[i], evSentence[i] …):
+ * one write per relationship, visible in Browser's inspector, and `MATCH (z:Zone)-
+ * [:FOCUSES_ON]->(i:Industry)` stays a plain pattern. A document's evidence is
+ * appended only if none from it is there yet, so a retried batch adds nothing twice.
+ */
+export function upsertRelations(type: RelationType): string {
+  checked(type, RELATION_TYPES);
+  return `
+UNWIND $rows AS row
+MATCH (s:Entity {id: row.source})
+MATCH (t:Entity {id: row.target})
+OPTIONAL MATCH (s)-[old:${type}]->(t)
+WITH s, t, row, old IS NULL AS created
+MERGE (s)-[r:${type}]->(t)
+ON CREATE SET r.key = row.key, r.docs = [], r.propKeys = [],
+    r.evDoc = [], r.evSentence = [], r.evStart = [], r.evEnd = [], r.evRule = []
+WITH r, row, created, [e IN row.evidence WHERE NOT e.doc IN r.evDoc] AS fresh
+SET r += row.props
+SET r.propKeys = r.propKeys + [k IN row.propKeys WHERE NOT k IN r.propKeys],
+    r.docs = r.docs + [d IN row.docs WHERE NOT d IN r.docs],
+    r.evDoc = r.evDoc + [e IN fresh | e.doc],
+    r.evSentence = r.evSentence + [e IN fresh | e.sentence],
+    r.evStart = r.evStart + [e IN fresh | e.start],
+    r.evEnd = r.evEnd + [e IN fresh | e.end],
+    r.evRule = r.evRule + [e IN fresh | e.rule],
+    r.firstDate = CASE WHEN row.firstDate IS NOT NULL AND (r.firstDate IS NULL OR row.firstDate < r.firstDate)
+                       THEN row.firstDate ELSE r.firstDate END
+RETURN collect(CASE WHEN created THEN row.key END) AS created, count(*) AS total, sum(size(fresh)) AS evidence`;
+}
+
+// ---- reads ----
+
+const RELATION = `{type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}`;
+
+export const getEntities = `
+MATCH (e:Entity) WHERE e.id IN $ids
+RETURN e {.*} AS e`;
+
+/** Candidates for exact name lookup: canonical ids, plus full-text hits filtered on normalised names. */
+export const findByName = `
+CALL () {
+  MATCH (e:Entity) WHERE e.id IN $ids RETURN e
+  UNION
+  CALL db.index.fulltext.queryNodes('entity_names', $phrase, {limit: 200}) YIELD node AS e
+  RETURN e
+}
+WITH e WHERE $key IN e.names AND ($label IS NULL OR e.label = $label)
+RETURN e {.*} AS e`;
+
+export const searchCandidates = `
+CALL () {
+  CALL db.index.fulltext.queryNodes('entity_names', $phrase, {limit: 2000}) YIELD node AS e
+  RETURN e
+  UNION
+  MATCH (e:Entity) WHERE e.normName CONTAINS $key RETURN e LIMIT 2000
+}
+WITH e WHERE $labels IS NULL OR e.label IN $labels
+RETURN e {.*} AS e`;
+
+export const neighbours = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL (e) {
+  MATCH (e)-[r]->(o:Entity) WHERE $dir <> 'IN' AND ($types IS NULL OR type(r) IN $types)
+  RETURN r, o, 'OUT' AS direction
+  UNION ALL
+  MATCH (e)<-[r]-(o:Entity) WHERE $dir <> 'OUT' AND ($types IS NULL OR type(r) IN $types)
+  RETURN r, o, 'IN' AS direction
+}
+RETURN id, direction, ${RELATION} AS r, o {.*} AS o`;
+
+export const getDocuments = `
+MATCH (d:Document) WHERE d.id IN $ids
+RETURN d {.*} AS d`;
+
+export const mentionsOf = `
+MATCH (d:Document)-[m:MENTIONS]->(:Entity {id: $id})
+RETURN d.id AS doc, m.starts AS starts, m.ends AS ends, m.texts AS texts`;
+
+const ANNOUNCE_TAIL = `
+WITH s, r, w, coalesce(r.date, w.date, r.firstDate) AS date
+WHERE ($since IS NULL OR date >= $since) AND ($until IS NULL OR substring(date, 0, size($until)) <= $until)
+WITH s, r, w, date ORDER BY coalesce(date, '') DESC, r.key ASC
+WITH collect({s: s {.*}, w: w {.*}, date: date, r: ${RELATION}}) AS rows
+RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS items`;
+
+const ABOUT = `($about IS NULL OR w.id IN $about OR EXISTS { MATCH (w)--(a:Entity) WHERE a.id IN $about })`;
+
+/** Three entry points, chosen by which filters are given, so each starts from an index seek. */
+export const announcementsBy = `
+MATCH (s:Entity) WHERE s.id IN $by
+MATCH (s)-[r:ISSUED|ANNOUNCED|STATED]->(w:Entity)
+WHERE ${ABOUT}${ANNOUNCE_TAIL}`;
+
+export const announcementsAbout = `
+MATCH (a:Entity) WHERE a.id IN $about
+CALL (a) {
+  MATCH (s:Entity)-[r:ISSUED|ANNOUNCED|STATED]->(a) RETURN s, r, a AS w
+  UNION
+  MATCH (s:Entity)-[r:ISSUED|ANNOUNCED|STATED]->(w:Entity)--(a) RETURN s, r, w
+}
+WITH DISTINCT s, r, w${ANNOUNCE_TAIL}`;
+
+export const announcementsAll = `
+MATCH (s:Entity)-[r:ISSUED|ANNOUNCED|STATED]->(w:Entity)${ANNOUNCE_TAIL}`;
+
+const ZONE_TAIL = `
+WITH r ORDER BY size(r.evDoc) DESC, r.key ASC
+WITH collect(${RELATION}) AS rows
+RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS items`;
+
+export const zoneIndustriesByZone = `
+MATCH (z:Zone) WHERE z.id IN $zones
+MATCH (z)-[r:FOCUSES_ON]->(i:Industry)
+WHERE $industries IS NULL OR i.id IN $industries${ZONE_TAIL}`;
+
+export const zoneIndustriesByIndustry = `
+MATCH (i:Industry) WHERE i.id IN $industries
+MATCH (z:Zone)-[r:FOCUSES_ON]->(i)${ZONE_TAIL}`;
+
+export const zoneIndustriesAll = `
+MATCH (z:Zone)-[r:FOCUSES_ON]->(i:Industry)${ZONE_TAIL}`;
+
+/** Hop bound must be literal in the pattern; it is an integer clamped by the caller. */
+export function shortestPath(maxHops: number): string {
+  const hops = Math.max(1, Math.min(12, Math.floor(maxHops)));
+  return `
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = SHORTEST 1 (a)(()-[]-(:Entity)){1,${hops}}(b)
+RETURN [n IN nodes(p) | n {.*}] AS nodes,
+       [r IN relationships(p) | ${RELATION}] AS rels`;
+}
+
+export function countNodes(): string {
+  return NODE_LABELS.map((l) => `MATCH (n:${l}) RETURN '${l}' AS label, count(n) AS n`).join("\nUNION ALL\n");
+}
+
+export function countRelations(): string {
+  return RELATION_TYPES.map((t) => `MATCH (:Entity)-[r:${t}]->() RETURN '${t}' AS type, count(r) AS n`).join(
+    "\nUNION ALL\n",
+  );
+}
+
+export const countDocumentsAndEvidence = `
+CALL () { MATCH (d:Document) RETURN count(d) AS documents }
+CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN coalesce(sum(size(r.evDoc)), 0) AS evidence }
+RETURN documents, evidence`;
+
+export const exportDocuments = `MATCH (d:Document) RETURN d {.*} AS d ORDER BY d.id`;
+export const exportEntities = `
+MATCH (e:Entity)
+OPTIONAL MATCH (d:Document)-[m:MENTIONS]->(e)
+WITH e, collect({doc: d.id, starts: m.starts, ends: m.ends, texts: m.texts}) AS mentions
+RETURN e {.*} AS e, mentions ORDER BY e.id`;
+export const exportRelations = `MATCH (:Entity)-[r]->(:Entity) RETURN ${RELATION} AS r`;
+
+export const analyticsEdges = `MATCH (a:Entity)-[]->(b:Entity) RETURN a.id AS s, b.id AS t`;
+export const analyticsNodes = `MATCH (e:Entity) RETURN e.id AS id`;
+export const writeAnalytics = `
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+SET e.degree = row.degree, e.pagerank = row.pagerank, e.community = row.community`;
