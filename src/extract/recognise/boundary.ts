@@ -81,7 +81,7 @@ export class ClauseTokens {
       const s = Math.max(t.start, from);
       const e = Math.min(t.end, pos);
       out.push(
-        s === t.start && e === t.end ? t : { word: this.text.slice(s, e), tag: "n", start: s, end: e },
+        s === t.start && e === t.end ? t : { word: this.text.slice(s, e), tag: t.tag, start: s, end: e },
       );
     }
     return out;
@@ -122,7 +122,9 @@ export function leftTokens(
     const t = toks[i]!;
     if (opt.blocked.has(t.end)) break;
     if (rules.stopWords.has(t.word) || STOP_TAGS.has(t.tag)) break;
-    if (!opt.allowDigits && /^[0-9０-９.%]+$/.test(t.word)) break;
+    if (!opt.allowDigits && (/^[0-9０-９.%]+$/.test(t.word) || t.tag === "m")) break;
+    // 两大, 多家, 一批: counted class phrases, never part of a name.
+    if (/^[一二两三四五六七八九十百千几多数]+[大个家批项类种支所座条]$/.test(t.word)) break;
     // A company or zone name does not run through the head word of another kind of body (…工业园华立源…公司).
     const labels = rules.suffixLabels.get(t.word);
     if (

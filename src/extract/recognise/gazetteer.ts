@@ -12,6 +12,8 @@ export function gazetteerCandidates(text: string, rules: CompiledRules): Candida
     // An ASCII alias (AI, 5G) must be a whole word, not part of OpenAI or 15G.
     if (ASCII_WORD.test(surface[0]!) && ASCII_WORD.test(text[start - 1] ?? "")) continue;
     if (ASCII_WORD.test(surface[surface.length - 1]!) && ASCII_WORD.test(text[end] ?? "")) continue;
+    // 农业部门, 文旅部门: "department(s)", not the ministry.
+    if (entry.label === "Agency" && surface.endsWith("部") && text[end] === "门") continue;
     out.push({
       label: entry.label,
       name: entry.canonical,

@@ -8,7 +8,9 @@ import type { Candidate } from "./candidate.js";
 import { isHan } from "./candidate.js";
 
 /** Characters that are never part of a given name. */
-const NOT_GIVEN = new Set([..."的了在是和与等将也还就都而及或为对从到于以由并已称说表指强介认会上中下"]);
+const NOT_GIVEN = new Set([..."的了在是和与等将也还就都而及或为对从到于以由并已称说表指强介认会上下"]);
+/** One-character words after which a name may start. */
+const BEFORE_NAME = new Set([..."和与及同由对向据在被让请"]);
 /** One-character words that may follow a name directly. */
 const AFTER_NAME = new Set([..."在说等和与也还对向到称讲曾是将就为出表指强介认接参主会谈率带"]);
 
@@ -50,11 +52,22 @@ export function personCandidates(words: ClauseTokens, rules: CompiledRules): Can
   }
   for (const [end, start] of titleEnds) {
     const at = text[end] === " " || text[end] === "\u3000" ? end + 1 : end;
-    const len = nameLengthAt(text, at, rules, cueStarts);
+    // The segmenter knows many names (余承东, 王猛): its word decides the length; a common word (单位) is no name.
+    const word = words.at(at).find((t) => t.start === at);
+    const nameLike = (tag: string): boolean => tag.startsWith("nr") || tag === "x";
+    if (word && word.end - word.start >= 2 && !nameLike(word.tag)) continue;
+    const known = word && nameLike(word.tag) && word.end - at >= 2 && word.end - at <= 4 ? word.end - at : 0;
+    const len = known || nameLengthAt(text, at, rules, cueStarts);
     if (len === 0) continue;
     const surface = text.slice(at, at + len);
     // A three-character "name" still followed by Han text that does not continue the sentence is a word.
-    if (len === 3 && isHan(text[at + len]) && !AFTER_NAME.has(text[at + len]!) && !cueStarts.has(at + len))
+    if (
+      !known &&
+      len === 3 &&
+      isHan(text[at + len]) &&
+      !AFTER_NAME.has(text[at + len]!) &&
+      !cueStarts.has(at + len)
+    )
       continue;
     out.push({
       label: "Person",
@@ -75,14 +88,14 @@ export function personCandidates(words: ClauseTokens, rules: CompiledRules): Can
       const at = cue.start - len;
       if (at < 0) continue;
       const before = text[at - 1];
-      if (isHan(before) && !AFTER_NAME.has(before!) && !titleEnds.has(at)) continue;
+      if (isHan(before) && !BEFORE_NAME.has(before!) && !titleEnds.has(at)) continue;
       const s = surnameLength(text, at, rules);
       if (s === 0 || s >= len) continue;
       if (![...text.slice(at + s, cue.start)].every(givenOk)) continue;
       const surface = text.slice(at, cue.start);
       // 公司表示, 方面表示: a common word that happens to start with a surname.
       const word = words.at(at).find((t) => t.start === at && t.end === cue.start);
-      if (word && !word.tag.startsWith("nr")) break;
+      if (word && !word.tag.startsWith("nr") && word.tag !== "x") break;
       out.push({
         label: "Person",
         name: surface,

@@ -1,8 +1,11 @@
 // Overlap policy: mentions never overlap. Titles in 《》 and quoted programmes are
 // taken first (whatever is inside them belongs to them); then the longest span
 // wins, ties going to the higher priority (lexicon over pattern) and then to the
-// earlier start.
+// earlier start. One exception: bodies named inside an event's name are kept as
+// well (科大讯飞 in 2024科大讯飞全球1024开发者节), since the event is theirs.
 import type { Candidate } from "./candidate.js";
+
+const NESTABLE = new Set(["Organization", "Enterprise", "Agency"]);
 
 export function selectCandidates(candidates: readonly Candidate[], textLength: number): Candidate[] {
   const taken = new Uint8Array(textLength + 1);
@@ -19,5 +22,16 @@ export function selectCandidates(candidates: readonly Candidate[], textLength: n
     taken.fill(1, c.start, c.end);
     kept.push(c);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  const events = kept.filter((c) => c.label === "Event");
+  if (events.length > 0) {
+    const nested = new Set<Candidate>();
+    for (const c of order) {
+      if (kept.includes(c) || !NESTABLE.has(c.label)) continue;
+      if (!events.some((e) => e.start <= c.start && c.end <= e.end && e !== c)) continue;
+      if ([...nested].some((n) => n.start < c.end && c.start < n.end)) continue;
+      nested.add(c);
+    }
+    kept.push(...nested);
+  }
+  return kept.sort((a, b) => a.start - b.start || b.end - a.end);
 }

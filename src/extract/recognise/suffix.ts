@@ -62,7 +62,7 @@ function startAtAnchor(rule: SuffixRule, taken: Token[], ctx: SuffixContext): nu
       (rule.anchor === "national" ? STATE : NATIONAL).test(t.word) ||
       ctx.regionStarts.has(t.start) ||
       t.tag === "ns" ||
-      (rule.anchor === "named" && /^(nz|nt|nrt|eng)$/.test(t.tag));
+      (rule.anchor === "named" && /^(nt|nrt|eng)$/.test(t.tag));
     if (anchored) start = t.start;
   }
   return start;
@@ -139,8 +139,16 @@ function named(
       }
     }
     // A name that has become a class word (国家高新区) stops there: whatever is further left is not part of it.
+    // …unless a proper name precedes it (粤港澳大湾区国家技术创新中心).
     const classAt = taken.findIndex((t) => rules.classWords.has(text.slice(t.start, hit.end)));
-    if (classAt >= 0) return null;
+    if (classAt >= 0) {
+      const next = taken[classAt + 1];
+      if (
+        !next ||
+        !(ctx.regionStarts.has(next.start) || ctx.regionEnds.has(next.end) || /^(ns|nt|nrt)$/.test(next.tag))
+      )
+        return null;
+    }
     if (rule.strip) {
       const nominal = taken.findIndex(
         (t) => !NOMINAL.has(t.tag) || ctx.regionStarts.has(t.start) || NATIONAL.test(t.word),
@@ -148,6 +156,8 @@ function named(
       if (nominal >= 0) taken.length = nominal;
     }
     if (taken.length === 0) return null;
+    // 听取公司: a bare verb or adjective before 公司 is no company name.
+    if (rule.label === "Enterprise" && taken.every((t) => /^(v|a|ad|an|d)$/.test(t.tag))) return null;
     if (rule.anchor === "national" || rule.anchor === "named") start = startAtAnchor(rule, taken, ctx);
     else start = taken[taken.length - 1]!.start;
     if (start === null) return null;

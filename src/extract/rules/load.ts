@@ -57,7 +57,7 @@ export function parseLexicon(text: string, file: string, problems: string[]): Le
       }
       let names: string[];
       if (template) names = template.map((t) => t.replaceAll("{0}", head));
-      else if (suffix && !/(州|盟|地区)$/.test(head)) {
+      else if (suffix && !/(自治州|盟|地区)$/.test(head)) {
         const bare = head.replace(/^!/, "");
         names = head.startsWith("!") ? [bare + suffix] : [bare + suffix, bare];
       } else names = [head];
