@@ -33,7 +33,7 @@ export function announced(ctx: RelateContext): RelationMention[] {
       if (m) {
         if (target.label === "Policy" && documentVerbs.has(m[1]!)) continue; // that is ISSUED
         const at = sentence.start + m.index;
-        const subjects = subjectsBefore(ctx, sentence, at, r.subjectLabels);
+        const subjects = subjectsBefore(ctx, sentence, at, r.subjectLabels, true);
         const date = eventDate(ctx, sentence, at);
         for (const s of subjects)
           out.push(relation("ANNOUNCED", s, target, sentence, "announced.verb-object", date));

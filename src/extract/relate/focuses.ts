@@ -3,7 +3,7 @@
 // 聚焦新一代电子信息、智能家电…; 集聚了1.6万家光电子信息企业), with the metrics
 // the sentence gives (产业集群规模突破5000亿元) as text and as numbers.
 import type { Properties } from "../../types.js";
-import type { EntityMention, RelationMention, Span } from "../types.js";
+import type { EntityMention, RelationMention } from "../types.js";
 import type { RelateContext } from "./context.js";
 import { hasLabel, listStartingWith, mentionsIn, relation } from "./context.js";
 import type { Quantity } from "./quantity.js";
@@ -16,7 +16,11 @@ const QTY =
 export function focuses(ctx: RelateContext): RelationMention[] {
   const r = ctx.rules.focuses;
   const verbAtEnd = new RegExp(`(${alternation(r.verbs)})\\s*(${QTY})?\\s*$`, "u");
-  const fieldTail = new RegExp(`^\\s*(?:等[^，。；]{0,8}?)?(?:${alternation(r.fieldWords)})`, "u");
+  // unrecognised items may follow the recognised ones (人工智能、高端制造、生物医药三大赛道)
+  const fieldTail = new RegExp(
+    `^\\s*(?:、[^，。；、]{1,8}){0,6}\\s*(?:等[^，。；]{0,8}?)?(?:[\\d一二两三四五六七八九十]+大)?(?:${alternation(r.fieldWords)})`,
+    "u",
+  );
   const scale = new RegExp(
     `(?:产业集群|集群|产业)?(?:${alternation(r.metricWords)})\\s*(?:${alternation(r.metricVerbs)})\\s*(${QTY}\\s*(?:元|美元|亿元)?)`,
     "gu",
@@ -59,6 +63,21 @@ export function focuses(ctx: RelateContext): RelationMention[] {
       }
       const props = metricProps(metrics);
       for (const ind of list) out.push(relation("FOCUSES_ON", subject, ind, sentence, rule, props));
+      // 聚焦A、B等十大产业集群，C、D等十大…: a second list continues the first
+      let tail = list[list.length - 1]!;
+      for (;;) {
+        const cont = /^\s*等[^，。；]{0,15}?(?:产业集群|集群|产业|领域)[，,、]\s*/u.exec(
+          ctx.text.slice(tail.end, sentence.end),
+        );
+        const next =
+          cont &&
+          inSentence.find((m) => m.start === tail.end + cont[0].length && hasLabel(m, r.industryLabels));
+        if (!next) break;
+        const more = listStartingWith(ctx, next, r.industryLabels, sentence.end);
+        more.forEach((m) => seen.add(m));
+        for (const ind of more) out.push(relation("FOCUSES_ON", subject, ind, sentence, rule));
+        tail = more[more.length - 1]!;
+      }
     }
   }
   return out;

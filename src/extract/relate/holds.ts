@@ -14,6 +14,8 @@ import { alternation } from "./rules.js";
 
 interface Segment {
   org?: EntityMention;
+  /** Headed by a mention that cannot hold posts (an Event): the post is skipped, the chain goes on. */
+  blocked?: boolean;
   /** Title phrase as printed, prefix included (终端BG董事长). */
   title: string;
   /** Text before the title word when the segment has no body mention (部, 国民经济综合统计司). */
@@ -46,9 +48,11 @@ export function parseChain(ctx: RelateContext, sentence: Span, person: EntityMen
     while (breakAt > sentence.start && !BREAK.test(text[breakAt - 1]!)) breakAt--;
     let segStart: number;
     let org: EntityMention | undefined;
+    let blocked = false;
     if (prevMention && prevMention.end >= breakAt) {
-      if (!hasLabel(prevMention, orgLabels)) break;
-      org = prevMention;
+      if (prevMention.label === "Person") break;
+      if (hasLabel(prevMention, orgLabels)) org = prevMention;
+      else blocked = true;
       segStart = prevMention.end;
     } else segStart = breakAt;
     const phrase = text.slice(segStart, pos);
@@ -57,15 +61,17 @@ export function parseChain(ctx: RelateContext, sentence: Span, person: EntityMen
     const prefix = m[1]!;
     if (!org && BAD_PREFIX.test(prefix) && !(prefix in ctx.rules.holds.shortForms)) break;
     if (org && prefix !== "" && BAD_PREFIX.test(prefix)) break;
+    const head = org ?? (blocked ? prevMention : undefined);
     segments.unshift({
       org,
+      blocked,
       title: phrase,
       prefix,
       word: m[2]!,
-      start: org ? org.start : segStart,
+      start: head ? head.start : segStart,
       end: pos,
     });
-    let sep = (org ? org.start : segStart) - 1;
+    let sep = (head ? head.start : segStart) - 1;
     while (sep > sentence.start && /\s/.test(text[sep]!)) sep--;
     if (text[sep] !== "、") break;
     pos = sep;
@@ -87,6 +93,10 @@ export function resolveShortForm(ctx: RelateContext, form: string, pos: number):
   return [...ctx.mentions]
     .reverse()
     .find((m) => m.end <= pos && m.label === sf.label && m.name.endsWith(sf.suffix) && m.name !== form);
+}
+
+function isEnterpriseUnit(ctx: RelateContext, name: string): boolean {
+  return ctx.rules.holds.enterpriseSubUnitSuffixes.some((s) => name.endsWith(s));
 }
 
 function isSubUnitName(ctx: RelateContext, name: string): boolean {
@@ -121,6 +131,15 @@ function relationsOfChain(
   };
   let current: EntityMention | undefined;
   for (const seg of chain) {
+    if (seg.blocked) {
+      current = undefined;
+      continue;
+    }
+    if (seg.org && seg.org.label === "Enterprise" && seg.prefix !== "" && isEnterpriseUnit(ctx, seg.prefix)) {
+      current = seg.org;
+      out.push(...subUnit(ctx, sentence, seg, current, add));
+      continue;
+    }
     if (seg.org && seg.org.label === "Agency" && seg.prefix !== "" && isSubUnitName(ctx, seg.prefix)) {
       current = seg.org;
       out.push(...subUnit(ctx, sentence, seg, current, add));
@@ -143,7 +162,12 @@ function relationsOfChain(
     if (resolved) {
       current = resolved;
       add(current, seg.word, "holds.short-form");
-    } else if (current && current.label === "Agency" && seg.prefix !== "" && isSubUnitName(ctx, seg.prefix)) {
+    } else if (
+      current &&
+      seg.prefix !== "" &&
+      ((current.label === "Agency" && isSubUnitName(ctx, seg.prefix)) ||
+        (current.label === "Enterprise" && isEnterpriseUnit(ctx, seg.prefix)))
+    ) {
       out.push(...subUnit(ctx, sentence, seg, current, add));
     } else if (current) add(current, seg.title, "holds.title-chain");
   }
@@ -162,9 +186,12 @@ function subUnit(
   add: (org: EntityMention, title: string, rule: string) => void,
 ): RelationMention[] {
   const start = seg.org ? seg.org.end : seg.start;
+  // an agency's unit is named after the agency's full name (国家统计局国民经济综合统计司), a
+  // company's after the brand the text uses (华为终端BG)
+  const parentName = parent.label === "Agency" ? parent.name : parent.surface;
   const unit: EntityMention = {
-    label: "Agency",
-    name: seg.prefix.startsWith(parent.name) ? seg.prefix : `${parent.name}${seg.prefix}`,
+    label: parent.label,
+    name: seg.prefix.startsWith(parentName) ? seg.prefix : `${parentName}${seg.prefix}`,
     surface: ctx.text.slice(start, start + seg.prefix.length),
     start,
     end: start + seg.prefix.length,

@@ -30,7 +30,7 @@ export function issued(ctx: RelateContext): RelationMention[] {
       let at = left;
       if (m) {
         at = sentence.start + m.index;
-        issuers = subjectsBefore(ctx, sentence, at, r.issuerLabels);
+        issuers = subjectsBefore(ctx, sentence, at, r.issuerLabels, true);
         if (att) rule = "issued.attributive";
       } else if (
         previous &&

@@ -22,11 +22,39 @@ export function partOfByName(ctx: RelateContext): RelationMention[] {
       if (rest.length < 2 || !suffixes.some((s) => rest.endsWith(s))) continue;
       if (!parent || m.name.length > parent.name.length) parent = m;
     }
-    const sentence = sentenceAt(ctx, child.start);
+    if (!parent && child.label === "Enterprise") parent = legalParent(ctx, child);
+    // a name is evidence wherever it stands, captions included
+    const sentence =
+      sentenceAt(ctx, child.start) ??
+      [...ctx.article.sentences, ...(ctx.article.captions ?? [])].find(
+        (s) => s.start <= child.start && child.end <= s.end,
+      );
     if (parent && sentence) {
       done.add(key);
       out.push(relation("PART_OF", child, parent, sentence, "part-of.name-prefix"));
     }
   }
   return out;
+}
+
+/** 中国电信股份有限公司黔西分公司 → 中国电信股份有限公司, read off the branch's own name. */
+function legalParent(ctx: RelateContext, child: EntityMention): EntityMention | undefined {
+  const h = ctx.rules.holds;
+  for (const legal of h.enterpriseParentSuffixes) {
+    const at = child.name.indexOf(legal);
+    if (at <= 0) continue;
+    const name = child.name.slice(0, at + legal.length);
+    const rest = child.name.slice(name.length);
+    if (rest.length < 2 || !h.branchSuffixes.some((s) => rest.endsWith(s))) continue;
+    const inSurface = child.surface.indexOf(name);
+    return {
+      label: "Enterprise",
+      name,
+      surface: inSurface >= 0 ? name : child.surface,
+      start: inSurface >= 0 ? child.start + inSurface : child.start,
+      end: inSurface >= 0 ? child.start + inSurface + name.length : child.end,
+      rule: "part-of.name-prefix",
+    };
+  }
+  return undefined;
 }

@@ -40,6 +40,10 @@ export interface HoldsRules extends RuleFile {
   shortForms: Record<string, ShortForm>;
   subUnitSuffixes: string[];
   branchSuffixes: string[];
+  /** Units of a company named inside a post (终端BG董事长): Enterprise sub-units. */
+  enterpriseSubUnitSuffixes: string[];
+  /** Endings of a company's legal name, for a branch whose parent is not named on its own. */
+  enterpriseParentSuffixes: string[];
   maxTitlePrefix: number;
 }
 

@@ -76,6 +76,53 @@ export function statements(ctx: RelateContext): RelationMention[] {
       }
       lastSpeaker = speaker.mention;
     }
+    const colon = colonQuotes(ctx, sentence, out);
+    if (colon.length > 0) lastSpeaker = colon[colon.length - 1]!.source;
+    out.push(...colon);
+  }
+  return out;
+}
+
+/**
+ * 余承东公布了鸿蒙生态的最新进展：“……” — a quote opened after a colon, in a clause
+ * headed by a person (title chain allowed) or a body, is that speaker's statement.
+ */
+function colonQuotes(ctx: RelateContext, sentence: Span, already: RelationMention[]): RelationMention[] {
+  const out: RelationMention[] = [];
+  for (const quote of ctx.quotes) {
+    if (quote.start < sentence.start || quote.start >= sentence.end) continue;
+    let c = quote.start;
+    while (c > sentence.start && /\s/.test(ctx.text[c - 1]!)) c--;
+    if (!/[：:]/.test(ctx.text[c - 1] ?? "")) continue;
+    const span = { start: quote.start + 1, end: quote.end - 1 };
+    if (already.some((r) => r.type === "STATED" && r.target.start === span.start)) continue;
+    const clauseStart = clauseStartBefore(ctx, sentence, c - 1);
+    const inClause = mentionsIn(ctx, { start: clauseStart, end: c - 1 });
+    const head = inClause.find((m) => hasLabel(m, ctx.rules.stated.speakerLabels));
+    if (!head) continue;
+    const person = inClause.find((m) => m.label === "Person");
+    const speaker =
+      person && isFiller(ctx, ctx.text.slice(clauseStart, chainStart(ctx, sentence, person)))
+        ? person
+        : head.label !== "Person" && isFiller(ctx, ctx.text.slice(clauseStart, head.start)) && !person
+          ? head
+          : undefined;
+    if (!speaker) continue;
+    const surface = ctx.text.slice(span.start, span.end);
+    const date = eventDate(ctx, sentence, clauseStart);
+    const statement: EntityMention = {
+      label: "Statement",
+      name: surface.replace(/\s+/g, "").slice(0, ctx.rules.stated.maxStatementChars),
+      surface,
+      start: span.start,
+      end: span.end,
+      rule: "stated.colon-quote",
+      properties: { ...date },
+    };
+    out.push(relation("STATED", speaker, statement, sentence, "stated.colon-quote", date));
+    for (const m of mentionsIn(ctx, span)) {
+      if (m !== speaker) out.push(relation("MENTIONS", statement, m, sentence, "stated.mentions"));
+    }
   }
   return out;
 }
@@ -159,7 +206,7 @@ function statementParts(
     if (end > p) parts.push({ span: { start: p, end }, rule: "stated.verb-after-speaker" });
   }
   let q = clauseStart;
-  while (q > 0 && /\s/.test(ctx.text[q - 1]!)) q--;
+  while (q > 0 && /[ \t]/.test(ctx.text[q - 1]!)) q--; // same paragraph only
   const quoteBefore = ctx.quotes.find((x) => x.end === q);
   if (quoteBefore && quoteBefore.end - quoteBefore.start > 2 && standsAlone(ctx, quoteBefore)) {
     parts.unshift({

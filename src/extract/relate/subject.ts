@@ -12,6 +12,7 @@ export function subjectsBefore(
   sentence: Span,
   pos: number,
   labels: readonly NodeLabel[],
+  carryClauseHead = false,
 ): EntityMention[] {
   const titleAfterName = new RegExp(`^(?:${alternation(ctx.rules.holds.titleWords)}|同志)`, "u");
   for (let i = ctx.mentions.length - 1; i >= 0; i--) {
@@ -23,5 +24,26 @@ export function subjectsBefore(
     if (m.label === "Person") gap = gap.replace(titleAfterName, "");
     if (isFiller(ctx, gap)) return listEndingWith(ctx, m, labels, sentence.start);
   }
-  return [];
+  return carryClauseHead ? clauseHead(ctx, sentence, pos, labels) : [];
+}
+
+/**
+ * 东莞市政府聚焦培育新质生产力，出台… — when the trigger opens its clause, its
+ * subject is the one heading the sentence (a list allowed).
+ */
+function clauseHead(
+  ctx: RelateContext,
+  sentence: Span,
+  pos: number,
+  labels: readonly NodeLabel[],
+): EntityMention[] {
+  let c = pos;
+  while (c > sentence.start && !/[，,；;：:]/.test(ctx.text[c - 1]!)) c--;
+  if (c === sentence.start || !isFiller(ctx, ctx.text.slice(c, pos))) return [];
+  const head = ctx.mentions.find((m) => m.start >= sentence.start && m.end <= c);
+  if (!head || !hasLabel(head, labels) || !isFiller(ctx, ctx.text.slice(sentence.start, head.start)))
+    return [];
+  const rest = ctx.text.slice(head.end, c);
+  if (/[“”]/.test(rest)) return [];
+  return [head];
 }
