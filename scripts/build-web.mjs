@@ -9,8 +9,10 @@ import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const source = path.join(root, "src", "web");
-const out = path.join(root, "dist", "web");
-const watchless = process.argv.includes("--dev");
+// --out DIR builds elsewhere (the browser tests bundle the current source into a temp folder).
+const outFlag = process.argv.indexOf("--out");
+const out = outFlag > 0 ? path.resolve(process.argv[outFlag + 1]) : path.join(root, "dist", "web");
+const dev = process.argv.includes("--dev");
 
 await rm(out, { recursive: true, force: true });
 await mkdir(out, { recursive: true });
@@ -23,7 +25,7 @@ const result = await build({
   format: "esm",
   platform: "browser",
   target: ["es2022", "chrome110", "firefox115", "safari16"],
-  minify: !watchless,
+  minify: !dev,
   sourcemap: "linked",
   metafile: true,
   legalComments: "linked",
@@ -42,4 +44,6 @@ const html = (await readFile(path.join(source, "index.html"), "utf8"))
 await writeFile(path.join(out, "index.html"), html);
 
 const bytes = outputs.reduce((sum, [, meta]) => sum + meta.bytes, 0);
-console.log(`build-web: dist/web (${(bytes / 1024).toFixed(0)} KiB in ${outputs.length} files)`);
+console.log(
+  `build-web: ${path.relative(root, out) || out} (${(bytes / 1024).toFixed(0)} KiB in ${outputs.length} files)`,
+);

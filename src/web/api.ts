@@ -6,6 +6,8 @@ export interface EntityRef {
   id: string;
   label: string;
   name: string;
+  /** Present where a query asks for them (to mark the names in evidence sentences). */
+  aliases?: string[];
 }
 
 export interface EntityInfo extends EntityRef {
@@ -202,7 +204,7 @@ export class ExplorerApi {
       `query ZoneIndustries($zone: String, $industry: String, $first: Int, $after: String) {
         zoneIndustries(zone: $zone, industry: $industry, first: $first, after: $after) {
           totalCount pageInfo { endCursor hasNextPage }
-          edges { node { zone { ${REF} } industry { ${REF} } metric ${EVIDENCE} } }
+          edges { node { zone { ${REF} aliases } industry { ${REF} aliases } metric ${EVIDENCE} } }
         }
       }`,
       { zone: filter.zone ?? null, industry: filter.industry ?? null, first, after },

@@ -80,7 +80,7 @@ export class GraphView {
       edgeLabelColor: { color: "#6b7280" },
       labelDensity: 0.6,
       labelGridCellSize: 90,
-      labelRenderedSizeThreshold: 7,
+      labelRenderedSizeThreshold: 6,
       zIndex: true,
       stagePadding: 50,
       minCameraRatio: 0.05,
@@ -269,7 +269,10 @@ export class GraphView {
         out.zIndex = 0;
       }
     }
-    if (node === this.selectedNode) {
+    if (
+      node === this.selectedNode ||
+      (this.selectedEdge && this.graph.hasExtremity(this.selectedEdge, node))
+    ) {
       out.highlighted = true;
       out.forceLabel = true;
     }

@@ -65,6 +65,8 @@ function start(): void {
   });
 
   window.policyGraphExplorer = { app, view, renderPng: (caption) => renderPng(view, caption) };
+  // A pasted or edited address (#e=<id>, #industry=<name>) opens what it names.
+  window.addEventListener("hashchange", () => void explorer.restoreFromHash());
   void explorer.restoreFromHash().then((restored) => {
     if (!restored) explorer.home();
     explorer.updateStatus();

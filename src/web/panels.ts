@@ -190,6 +190,13 @@ export function announcementsCard(
           a.speaker.name !== who
             ? h("div", { class: "muted small" }, "by ", entityLink(a.speaker, open))
             : null,
+          a.what.label !== "Statement" && a.evidence[0]
+            ? h(
+                "blockquote",
+                { class: "quote" },
+                ...highlight(a.evidence[0].sentence, [a.speaker.name, a.what.name]),
+              )
+            : null,
           a.document?.title
             ? h("div", { class: "source" }, h("span", { class: "doc-title" }, a.document.title))
             : null,
@@ -218,6 +225,11 @@ export function industryCard(
   return card(
     `Zones focusing on ${industry} (${totalCount})`,
     h(
+      "p",
+      { class: "muted small" },
+      "Each zone with the sentences that link it to the industry, and the news item they come from.",
+    ),
+    h(
       "ol",
       { class: "zones" },
       ...items.map((z) =>
@@ -230,7 +242,12 @@ export function industryCard(
             entityLink(z.zone, open),
             z.metric ? h("span", { class: "metric" }, z.metric) : null,
           ),
-          evidenceList(z.evidence, [z.zone.name, z.industry.name]),
+          evidenceList(z.evidence, [
+            z.zone.name,
+            z.industry.name,
+            ...(z.zone.aliases ?? []),
+            ...(z.industry.aliases ?? []),
+          ]),
         ),
       ),
     ),

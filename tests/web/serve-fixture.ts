@@ -6,12 +6,20 @@ import { createStaticHandler } from "../../src/explorer/static.js";
 import { MemoryGraphStore } from "../../src/graph/memory/store.js";
 import type { Extraction } from "../../src/types.js";
 
-export async function serveFixture(extraction: Extraction, port = 0): Promise<RunningServer> {
+export async function serveFixture(
+  extraction: Extraction,
+  options: { port?: number; webRoot?: string } = {},
+): Promise<RunningServer> {
   const store = new MemoryGraphStore(null);
   await store.open();
   await store.ingest(extraction);
   await store.computeAnalytics();
-  const server = await startHttpServer({ store, port, site: createStaticHandler(), log: () => {} });
+  const server = await startHttpServer({
+    store,
+    port: options.port ?? 0,
+    site: createStaticHandler(options.webRoot ? { root: options.webRoot } : {}),
+    log: () => {},
+  });
   const close = server.close;
   return {
     ...server,
