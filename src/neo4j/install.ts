@@ -87,7 +87,7 @@ export async function installNeo4j(options: InstallOptions = {}): Promise<Instal
   await rm(libDir, { recursive: true, force: true });
   await rm(browserRoot, { recursive: true, force: true });
   await mkdir(libDir, { recursive: true });
-  const args = ["-B", "-q", "-f", pomFile, "package"];
+  const args = ["-B", "-q", "-Dstyle.color=never", "-f", pomFile, "package"];
   if (options.mavenRepo) args.unshift(`-Dmaven.repo.local=${path.resolve(options.mavenRepo)}`);
   const { code, output } = await runMaven(args);
   if (code !== 0) throw new UserError(`mvn -f neo4j/pom.xml package failed: ${mavenError(output)}`);
