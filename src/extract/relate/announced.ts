@@ -70,7 +70,9 @@ function members(ctx: RelateContext): RelationMention[] {
   const out: RelationMention[] = [];
   for (const sentence of ctx.sentences) {
     for (const t of findWords(ctx, sentence, r.jointTriggers)) {
-      const program = mentionStartingAt(ctx, t.end, r.programLabels, sentence.end);
+      const program =
+        mentionStartingAt(ctx, t.end, r.programLabels, sentence.end) ??
+        programByHead(ctx, t.end, sentence.end);
       if (!program) continue;
       let e = t.start;
       const head = ctx.text.slice(sentence.start, e);
@@ -100,4 +102,19 @@ function members(ctx: RelateContext): RelationMention[] {
     }
   }
   return out;
+}
+
+/**
+ * The object of a co-founding verb that the recogniser left unnamed but that ends in
+ * a programme head word (共同启动国家高新区纳米新材料产业协同创新网络建设) is a Program.
+ */
+function programByHead(ctx: RelateContext, from: number, end: number): EntityMention | undefined {
+  const r = ctx.rules.announced;
+  const re = new RegExp(`^[^，,。；;、“”《》\\s]{2,30}?(?:${alternation(r.programHeads)})`, "u");
+  const m = re.exec(ctx.text.slice(from, end));
+  if (!m) return undefined;
+  const start = from;
+  const stop = from + m[0].length;
+  if (ctx.mentions.some((x) => x.start < stop && start < x.end && x.label !== "Industry")) return undefined;
+  return { label: "Program", name: m[0], surface: m[0], start, end: stop, rule: "member.jointly-founded" };
 }

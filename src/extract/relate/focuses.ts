@@ -5,7 +5,14 @@
 import type { Properties } from "../../types.js";
 import type { EntityMention, RelationMention } from "../types.js";
 import type { RelateContext } from "./context.js";
-import { hasLabel, listStartingWith, mentionsIn, relation } from "./context.js";
+import {
+  hasLabel,
+  listStartingWith,
+  mentionsIn,
+  mentionStartingAt,
+  relation,
+  sentenceAt,
+} from "./context.js";
 import type { Quantity } from "./quantity.js";
 import { findQuantities } from "./quantity.js";
 import { alternation } from "./rules.js";
@@ -66,9 +73,10 @@ export function focuses(ctx: RelateContext): RelationMention[] {
       // 聚焦A、B等十大产业集群，C、D等十大…: a second list continues the first
       let tail = list[list.length - 1]!;
       for (;;) {
-        const cont = /^\s*等[^，。；]{0,15}?(?:产业集群|集群|产业|领域)[，,、]\s*/u.exec(
-          ctx.text.slice(tail.end, sentence.end),
-        );
+        const cont =
+          /^(?:、[^，。；、]{1,8}){0,6}\s*等?[^，。；]{0,15}?(?:产业集群|集群|产业|领域)[，,、]\s*/u.exec(
+            ctx.text.slice(tail.end, sentence.end),
+          );
         const next =
           cont &&
           inSentence.find((m) => m.start === tail.end + cont[0].length && hasLabel(m, r.industryLabels));
@@ -78,6 +86,44 @@ export function focuses(ctx: RelateContext): RelationMention[] {
         for (const ind of more) out.push(relation("FOCUSES_ON", subject, ind, sentence, rule));
         tail = more[more.length - 1]!;
       }
+    }
+  }
+  return [...out, ...placeLead(ctx), ...byName(ctx)];
+}
+
+/** 在东莞市滨海湾新区，智能终端产业发展如火如荼 */
+function placeLead(ctx: RelateContext): RelationMention[] {
+  const r = ctx.rules.focuses;
+  const out: RelationMention[] = [];
+  for (const sentence of ctx.sentences) {
+    const lead = /^\s*在/u.exec(ctx.text.slice(sentence.start, sentence.end));
+    if (!lead) continue;
+    const place = mentionStartingAt(ctx, sentence.start + lead[0].length, ["Zone", "Region"], sentence.end);
+    if (!place) continue;
+    const comma = /^\s*[，,]\s*/u.exec(ctx.text.slice(place.end, sentence.end));
+    if (!comma) continue;
+    const industry = mentionStartingAt(ctx, place.end + comma[0].length, r.industryLabels, sentence.end);
+    if (!industry || !/^(?:产业|行业)/u.test(ctx.text.slice(industry.end, industry.end + 2))) continue;
+    out.push(relation("FOCUSES_ON", place, industry, sentence, "focuses.place-lead"));
+  }
+  return out;
+}
+
+/** 国家高新区人工智能产业协同创新网络 → 人工智能, when the article names 人工智能 as an industry. */
+function byName(ctx: RelateContext): RelationMention[] {
+  const out: RelationMention[] = [];
+  const industries = new Map<string, EntityMention>();
+  for (const m of ctx.mentions)
+    if (m.label === "Industry" && m.surface.length >= 2) industries.set(m.surface, m);
+  const done = new Set<string>();
+  for (const m of ctx.mentions) {
+    if ((m.label !== "Program" && m.label !== "Policy") || done.has(m.name)) continue;
+    const sentence = sentenceAt(ctx, m.start);
+    if (!sentence) continue;
+    done.add(m.name);
+    for (const [surface, industry] of industries) {
+      if (m.name.includes(`${surface}产业`) || m.name.includes(`${surface}行业`))
+        out.push(relation("FOCUSES_ON", m, industry, sentence, "focuses.name-contains"));
     }
   }
   return out;

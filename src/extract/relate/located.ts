@@ -3,7 +3,16 @@
 // starts with a region the article names (武汉东湖高新区 → 武汉市).
 import type { EntityMention, RelationMention, Span } from "../types.js";
 import type { RelateContext } from "./context.js";
-import { hasLabel, mentionEndingAt, mentionsIn, relation, sentenceAt } from "./context.js";
+import {
+  findWords,
+  hasLabel,
+  listStartingWith,
+  mentionEndingAt,
+  mentionsIn,
+  mentionStartingAt,
+  relation,
+  sentenceAt,
+} from "./context.js";
 
 export function locations(ctx: RelateContext): RelationMention[] {
   const r = ctx.rules.located;
@@ -31,7 +40,7 @@ export function locations(ctx: RelateContext): RelationMention[] {
       }
     }
   }
-  return [...out, ...byNamePrefix(ctx)];
+  return [...out, ...clusters(ctx), ...byNamePrefix(ctx)];
 }
 
 /** Adjacent places (regions, zones) ending at pos: 江西省宜春市袁州区. */
@@ -83,6 +92,26 @@ function byNamePrefix(ctx: RelateContext): RelationMention[] {
     if (best) {
       done.add(`${thing.label}|${thing.name}`);
       out.push(relation("LOCATED_IN", thing, best, sentence, "located.name-prefix"));
+    }
+  }
+  return out;
+}
+
+/** 中关村示范区…集聚了百度、智谱华章、百川智能、零一万物等一批优质企业 */
+function clusters(ctx: RelateContext): RelationMention[] {
+  const r = ctx.rules.located;
+  const out: RelationMention[] = [];
+  for (const sentence of ctx.sentences) {
+    for (const v of findWords(ctx, sentence, r.clusterVerbs)) {
+      const first = mentionStartingAt(ctx, v.end, ["Enterprise", "Organization"], sentence.end);
+      if (!first) continue;
+      const list = listStartingWith(ctx, first, ["Enterprise", "Organization"], sentence.end);
+      const places = mentionsIn(ctx, { start: sentence.start, end: v.start }).filter((m) =>
+        hasLabel(m, r.placeLabels),
+      );
+      const place = places[places.length - 1];
+      if (!place || /[。；;]/.test(ctx.text.slice(place.end, v.start))) continue;
+      for (const m of list) out.push(relation("LOCATED_IN", m, place, sentence, "located.clusters"));
     }
   }
   return out;

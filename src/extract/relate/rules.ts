@@ -72,6 +72,8 @@ export interface AnnouncedRules extends RuleFile {
   jointTriggers: string[];
   joinTriggers: string[];
   memberNouns: string[];
+  /** Head words that make an unrecognised object of 共同成立 a programme (…协同创新网络, …联盟). */
+  programHeads: string[];
 }
 
 export interface LocatedRules extends RuleFile {
@@ -82,6 +84,7 @@ export interface LocatedRules extends RuleFile {
   notPrefixRegions: string[];
   /** Endings a region's short form drops (武汉市 → 武汉). */
   regionSuffixes: string[];
+  clusterVerbs: string[];
 }
 
 export interface FocusesRules extends RuleFile {
