@@ -4,6 +4,8 @@
 import { Command } from "commander";
 import { register as registerNeo4j } from "./commands/neo4j.js";
 import { register as registerExtract } from "./commands/extract.js";
+import { register as registerIngest } from "./commands/ingest.js";
+import { register as registerExport } from "./commands/export.js";
 
 // Commands register themselves here, one import and one call each.
 
@@ -16,5 +18,7 @@ export function createProgram(): Command {
     .showHelpAfterError("(add --help for usage)");
   registerNeo4j(program);
   registerExtract(program);
+  registerIngest(program);
+  registerExport(program);
   return program;
 }

@@ -1,0 +1,136 @@
+// `policygraph ingest <paths…>`: extract pages (or read .json extractions) and
+// merge them into the embedded store or Neo4j, file by file. A progress bar on a
+// terminal, plain lines otherwise; a summary table at the end; a file that fails
+// is named on stderr and the others go on (exit status 1).
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { ingestPaths } from "../../app/ingest.js";
+import type { IngestProgress } from "../../app/ingest.js";
+import { checkDate } from "../../extract/pipeline.js";
+import { openStore } from "../../graph/open.js";
+import type { IngestSummary } from "../../graph/store.js";
+import { UserError, action } from "../errors.js";
+
+interface IngestOptions {
+  store?: string;
+  neo4j?: string;
+  dryRun?: boolean;
+  date?: string;
+}
+
+/** The end-of-run table: per label and per type, what was created, updated and removed. */
+export function formatIngestSummary(summary: IngestSummary): string {
+  const d = summary.documents;
+  const lines = [
+    `${summary.dryRun ? "Dry run (nothing written): would ingest" : "Ingested"} ${d.added} new, ${d.replaced} changed, ${d.unchanged} unchanged document(s); evidence +${summary.evidence.added} −${summary.evidence.removed}`,
+  ];
+  for (const part of ["entities", "relations"] as const) {
+    const { created, updated, removed = {} } = summary[part];
+    const keys = [
+      ...new Set([...Object.keys(created), ...Object.keys(updated), ...Object.keys(removed)]),
+    ].sort();
+    lines.push(
+      "",
+      `${part === "entities" ? "Entities by label" : "Relations by type"}`.padEnd(20) +
+        "new".padStart(8) +
+        "updated".padStart(9) +
+        "removed".padStart(9),
+    );
+    for (const k of keys)
+      lines.push(
+        `  ${k.padEnd(18)}${String(created[k] ?? 0).padStart(8)}${String(updated[k] ?? 0).padStart(9)}${String(removed[k] ?? 0).padStart(9)}`,
+      );
+    if (keys.length === 0) lines.push("  (no change)");
+  }
+  return lines.join("\n") + "\n";
+}
+
+function progressReporter(): { update: (p: IngestProgress) => void; stop: () => void } {
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        stream: process.stderr,
+        format: "ingest [{bar}] {value}/{total} files | {articles} articles | {rate} entities/s | {file}",
+        hideCursor: true,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      update(p) {
+        if (!started) bar.start(p.filesTotal, 0, { articles: 0, rate: 0, file: "" });
+        started = true;
+        bar.update(p.filesDone, {
+          articles: p.articles,
+          rate: Math.round(p.entities / Math.max(p.seconds, 1e-3)),
+          file: p.file,
+        });
+      },
+      stop: () => started && bar.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update(p) {
+      // Plain lines for logs: every file when few, else about every 2 seconds.
+      if (p.filesTotal <= 50 || p.filesDone === p.filesTotal || p.seconds - last >= 2) {
+        last = p.seconds;
+        const rate = Math.round(p.entities / Math.max(p.seconds, 1e-3));
+        console.error(
+          `ingest: ${p.filesDone}/${p.filesTotal} files, ${p.articles} articles, ${rate} entities/s — ${p.file}`,
+        );
+      }
+    },
+    stop: () => undefined,
+  };
+}
+
+export function register(program: Command): void {
+  program
+    .command("ingest")
+    .description(
+      "extract pages (or read .json extractions) and merge them into the graph; unchanged documents are skipped, changed ones replaced",
+    )
+    .argument("<paths...>", "files or folders of pages (.txt, .md), or .json extractions")
+    .option("--store <file>", "embedded graph file (default: data/graph.json)")
+    .option(
+      "--neo4j <uri>",
+      "write to Neo4j at this Bolt URI instead (`managed`: the managed server); credentials from NEO4J_USER / NEO4J_PASSWORD or the managed server",
+    )
+    .option("--dry-run", "report what would change without writing anything")
+    .option("--date <YYYY-MM-DD>", "date of pages that print none")
+    .action(
+      action(async (paths: string[], options: IngestOptions) => {
+        try {
+          checkDate(options.date);
+        } catch {
+          throw new UserError(`--date: "${options.date}" is not a date (expected YYYY-MM-DD)`);
+        }
+        const store = await openStore({ store: options.store, neo4j: options.neo4j });
+        const progress = progressReporter();
+        try {
+          const result = await ingestPaths(store, paths, {
+            dryRun: options.dryRun ?? false,
+            date: options.date,
+            onProgress: progress.update,
+          });
+          progress.stop();
+          process.stdout.write(formatIngestSummary(result.summary));
+          const rate = Math.round(result.relations / Math.max(result.seconds, 1e-3));
+          process.stdout.write(
+            `\n${result.files} file(s), ${result.articles} article(s), ${result.relations} relation(s) in ${result.seconds.toFixed(1)} s (${rate} relations/s) → ${store.kind === "neo4j" ? `Neo4j ${options.neo4j}` : (options.store ?? "data/graph.json")}\n`,
+          );
+          for (const f of result.failures) console.error(`policygraph: ${f.message}`);
+          if (result.failures.length > 0) {
+            console.error(
+              `policygraph: ${result.failures.length} file(s) failed: ${result.failures.map((f) => f.source).join(", ")}`,
+            );
+            process.exitCode = 1;
+          }
+        } finally {
+          progress.stop();
+          await store.close();
+        }
+      }),
+    );
+}
