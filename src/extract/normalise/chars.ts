@@ -19,8 +19,8 @@ export function isCjk(ch: string | undefined): boolean {
 export const TERMINAL = "。！？!?…";
 /** Closers that may follow a sentence end and still belong to it. */
 export const CLOSERS = "”’」』）)》】";
-/** Punctuation that only occurs inside sentences of running text, never in a headline. */
-export const SENTENCE_PUNCT_RE = /[，。；！？,;!?]|：(?!$)/;
+/** Punctuation of running text that headlines do without (a colon is fine: "工信部：…"). */
+export const SENTENCE_PUNCT_RE = /[，。；！？,;!?]/;
 
 /** True when the line ends a sentence: terminal mark, possibly followed by closers. */
 export function endsSentence(text: string): boolean {

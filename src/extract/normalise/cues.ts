@@ -1,6 +1,7 @@
-// Textual cues that open a news item or a byline. Shared by line rejoining (a
+// Textual cues that open a news item or a byline, or are page furniture (header date). Shared by line rejoining (a
 // cue never continues the previous line) and by segmentation (a cue starts an item).
 import { HAN } from "./chars.js";
+import { pageHeaderDate } from "./header.js";
 
 /** "本报讯", "新华社北京3月13日电", "本报上海10月8日讯", "【新华社…】". */
 export const LEAD_RE = new RegExp(
@@ -14,5 +15,12 @@ export const BYLINE_RE = new RegExp(
 export const SUBTITLE_RE = /^(?:——|—|--)\s*\S/;
 
 export function isCue(text: string): boolean {
-  return LEAD_RE.test(text) || BYLINE_RE.test(text) || SUBTITLE_RE.test(text);
+  return (
+    LEAD_RE.test(text) || BYLINE_RE.test(text) || SUBTITLE_RE.test(text) || pageHeaderDate(text) !== null
+  );
+}
+
+/** A line that never continues into the next one: a byline, a subtitle, a page header. */
+export function standsAlone(text: string): boolean {
+  return BYLINE_RE.test(text) || SUBTITLE_RE.test(text) || pageHeaderDate(text) !== null;
 }

@@ -8,7 +8,7 @@
 // wider than the column it stands in (the next line), or stands between cues;
 // a column line is as wide as its neighbours, whether or not it has a comma.
 import { SENTENCE_PUNCT_RE, endsSentence, visualWidth } from "./chars.js";
-import { BYLINE_RE, SUBTITLE_RE, isCue } from "./cues.js";
+import { isCue, standsAlone } from "./cues.js";
 import { MappedBuilder } from "./mapped.js";
 import type { MappedText } from "./mapped.js";
 import { unifyQuotes } from "./width.js";
@@ -91,7 +91,12 @@ export function headingLines(lines: Line[]): boolean[] {
     if (!headingShaped(line)) return void heading.push(false);
     const prev = lines[i - 1];
     const next = lines[i + 1];
-    const afterBreak = !prev || prev.kind !== "text" || heading[i - 1] === true || endsSentence(prev.m.text);
+    const afterBreak =
+      !prev ||
+      prev.kind !== "text" ||
+      heading[i - 1] === true ||
+      endsSentence(prev.m.text) ||
+      standsAlone(prev.m.text);
     const muchNarrowerThanPrev = prev !== undefined && prev.kind === "text" && line.width < 0.5 * prev.width;
     if (!afterBreak && (!muchNarrowerThanPrev || endsSentence(line.m.text))) return void heading.push(false);
     if (!next || next.kind !== "text" || isCue(next.m.text)) return void heading.push(true);
@@ -148,8 +153,7 @@ export function rejoinLines(lines: Line[]): Paragraph[] {
       !heading[i - 1] &&
       !heading[i] &&
       !endsSentence(prev.m.text) &&
-      !BYLINE_RE.test(prev.m.text) &&
-      !SUBTITLE_RE.test(prev.m.text) &&
+      !standsAlone(prev.m.text) &&
       !isCue(line.m.text);
     if (!continues) flush();
     run.push(line.m);
