@@ -36,6 +36,9 @@ export function createApolloServer(options: ApiServerOptions = {}): ApolloServer
     includeStacktraceInErrorResponses: false,
     formatError: makeFormatError(log),
     introspection: true,
+    // Shutdown is ours (drain HTTP, then close the store); Apollo's own handler would
+    // re-raise the signal and kill the process before the store is closed.
+    stopOnTerminationSignals: false,
     // Apollo's own logger would print internal errors unscrubbed.
     logger: {
       debug: () => {},

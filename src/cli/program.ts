@@ -4,6 +4,8 @@
 import { Command } from "commander";
 import { register as registerNeo4j } from "./commands/neo4j.js";
 import { register as registerExtract } from "./commands/extract.js";
+import { register as registerServe } from "./commands/serve.js";
+import { register as registerStart } from "./commands/start.js";
 import { register as registerIngest } from "./commands/ingest.js";
 import { register as registerExport } from "./commands/export.js";
 
@@ -18,6 +20,8 @@ export function createProgram(): Command {
     .showHelpAfterError("(add --help for usage)");
   registerNeo4j(program);
   registerExtract(program);
+  registerServe(program);
+  registerStart(program);
   registerIngest(program);
   registerExport(program);
   return program;

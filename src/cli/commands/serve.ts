@@ -1,0 +1,158 @@
+// `policygraph serve`: the GraphQL API, the offline IDE, /health and the
+// explorer page on one port, over the embedded store or Neo4j, until SIGINT or
+// SIGTERM (then: finish requests in flight, close the store).
+import type { Command } from "commander";
+import { InvalidArgumentError, Option } from "commander";
+import { startHttpServer } from "../../api/http.js";
+import type { RunningServer } from "../../api/http.js";
+import { scrubSecrets } from "../../api/errors.js";
+import { DEFAULT_LIMITS } from "../../api/limits.js";
+import type { ApiLimits } from "../../api/limits.js";
+import { createStaticHandler } from "../../explorer/static.js";
+import { openStore } from "../../graph/open.js";
+import type { GraphStore } from "../../graph/store.js";
+import { action, UserError } from "../errors.js";
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  apiKey?: string;
+  cors?: string[];
+  rateLimit: number;
+  timeout: number;
+  maxBody: number;
+}
+
+function integer(name: string, min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}`);
+    }
+    return n;
+  };
+}
+
+function origins(value: string, previous: string[] = []): string[] {
+  for (const origin of value.split(",").map((o) => o.trim())) {
+    if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
+      throw new InvalidArgumentError(`"${origin}" is not an origin like https://example.org (no path)`);
+    }
+    previous.push(origin);
+  }
+  return previous;
+}
+
+/** The server options both `serve` and `start` take. */
+export function addServeOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option("--port <n>", "port to listen on").default(4000).argParser(integer("--port", 0, 65535)),
+    )
+    .option("--host <address>", "address to bind (0.0.0.0 to accept other machines)", "127.0.0.1")
+    .addOption(
+      new Option(
+        "--api-key <key>",
+        "require this key (Authorization: Bearer KEY or X-API-Key) on /graphql",
+      ).env("POLICYGRAPH_API_KEY"),
+    )
+    .option(
+      "--cors <origin>",
+      "allow browser pages of this origin to call the API (repeatable; off by default)",
+      origins,
+    )
+    .addOption(
+      new Option("--rate-limit <n>", "requests per minute per client address, 0 = unlimited")
+        .default(DEFAULT_LIMITS.rateLimitPerMinute)
+        .argParser(integer("--rate-limit", 0, 1_000_000)),
+    )
+    .addOption(
+      new Option("--timeout <ms>", "longest time one request may take")
+        .default(DEFAULT_LIMITS.timeoutMs)
+        .argParser(integer("--timeout", 100, 600_000)),
+    )
+    .addOption(
+      new Option("--max-body <bytes>", "largest request body accepted")
+        .default(DEFAULT_LIMITS.maxBodyBytes)
+        .argParser(integer("--max-body", 1000, 10_000_000)),
+    );
+}
+
+const isLoopback = (host: string) => ["127.0.0.1", "::1", "localhost"].includes(host);
+
+/** Serve an open store until SIGINT/SIGTERM; closes the store on the way out. */
+export async function serveStore(
+  store: GraphStore,
+  options: ServeOptions,
+  storeLabel: string,
+): Promise<void> {
+  const limits: Partial<ApiLimits> = {
+    rateLimitPerMinute: options.rateLimit,
+    timeoutMs: options.timeout,
+    maxBodyBytes: options.maxBody,
+  };
+  // Listen for signals before the server is up, so that a stop request during startup is not lost.
+  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  let running: RunningServer;
+  try {
+    running = await startHttpServer({
+      store,
+      host: options.host,
+      port: options.port,
+      ...(options.apiKey ? { apiKey: options.apiKey } : {}),
+      ...(options.cors ? { corsOrigins: options.cors } : {}),
+      limits,
+      site: createStaticHandler(),
+    });
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    const code = (err as { code?: string }).code;
+    if (code === "EADDRINUSE")
+      throw new UserError(`port ${options.port} on ${options.host} is in use: pick another with --port`);
+    if (code === "EADDRNOTAVAIL") throw new UserError(`cannot bind ${options.host}: no such local address`);
+    if (code === "EACCES")
+      throw new UserError(`not allowed to listen on port ${options.port}: use a port above 1023`);
+    throw err;
+  }
+  console.log(`PolicyGraph on ${storeLabel}`);
+  console.log(`  GraphQL API and IDE  ${running.url}/graphql`);
+  console.log(`  explorer             ${running.url}/`);
+  console.log(`  health               ${running.url}/health`);
+  if (options.apiKey) console.log("  an API key is required on /graphql");
+  else if (!isLoopback(options.host))
+    console.warn(`  warning: listening on ${options.host} without an API key (--api-key)`);
+  console.log("Press Ctrl-C to stop.");
+
+  const signal = await stopSignal;
+  console.log(`\n${signal}: finishing requests in flight, closing the store…`);
+  // A second signal means "now".
+  process.once("SIGINT", () => process.exit(130));
+  process.once("SIGTERM", () => process.exit(143));
+  await running.close();
+  await store.close();
+  console.log("stopped.");
+}
+
+export function register(program: Command): void {
+  const command = program
+    .command("serve")
+    .description("serve the graph: GraphQL API and offline IDE at /graphql, explorer at /, /health")
+    .option("--store <file>", "embedded store file (default: data/graph.json)")
+    .option("--neo4j <uri>", 'serve from Neo4j at this bolt URI ("managed" for the managed server)');
+  addServeOptions(command).action(
+    action(async (options: ServeOptions & { store?: string; neo4j?: string }) => {
+      const store = await openStore({
+        ...(options.store ? { store: options.store } : {}),
+        ...(options.neo4j ? { neo4j: options.neo4j } : {}),
+      });
+      const label =
+        store.kind === "neo4j"
+          ? `Neo4j (${scrubSecrets(options.neo4j ?? "")})`
+          : `the embedded store (${options.store ?? "data/graph.json"})`;
+      await serveStore(store, options, label);
+    }),
+  );
+}

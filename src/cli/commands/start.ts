@@ -1,0 +1,86 @@
+// `policygraph start` (what `npm start` runs): bring the embedded graph up to
+// date with the sample pages in examples/ (unchanged pages are skipped by their
+// hash) and serve it. The first command of the README, so it needs nothing but
+// a fresh clone: no Neo4j, no data outside the repository.
+import path from "node:path";
+import cliProgress from "cli-progress";
+import type { Command } from "commander";
+import { ingestPaths } from "../../app/ingest.js";
+import type { IngestPathsResult, IngestProgress } from "../../app/ingest.js";
+import { MemoryGraphStore } from "../../graph/memory/store.js";
+import { openStore } from "../../graph/open.js";
+import { defaultStoreFile, examplesDir, projectRoot } from "../../paths.js";
+import { action } from "../errors.js";
+import { addServeOptions, serveStore } from "./serve.js";
+import type { ServeOptions } from "./serve.js";
+
+function progressReporter(): { onProgress: (p: IngestProgress) => void; stop: () => void } {
+  if (!process.stdout.isTTY) {
+    return {
+      onProgress: (p) =>
+        console.log(`ingest ${p.filesDone}/${p.filesTotal} ${path.relative(projectRoot, p.file) || p.file}`),
+      stop: () => {},
+    };
+  }
+  const bar = new cliProgress.SingleBar(
+    { format: "ingest [{bar}] {value}/{total} files · {articles} articles · {file}", hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    onProgress: (p) => {
+      if (!started) {
+        bar.start(p.filesTotal, 0, { articles: 0, file: "" });
+        started = true;
+      }
+      bar.update(p.filesDone, { articles: p.articles, file: path.basename(p.file) });
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
+function report(result: IngestPathsResult): void {
+  const { documents } = result.summary;
+  console.log(
+    `graph: ${documents.added} new, ${documents.replaced} changed, ${documents.unchanged} unchanged articles ` +
+      `from ${result.files} files (${result.seconds.toFixed(1)} s)`,
+  );
+  for (const failure of result.failures) console.warn(`  skipped ${failure.message}`);
+}
+
+export function register(program: Command): void {
+  const command = program
+    .command("start")
+    .description(
+      "ingest the sample pages (examples/, only what changed) into the embedded store and serve it",
+    )
+    .argument("[inputs...]", "page files or folders to ingest instead of examples/")
+    .option(
+      "--store <file>",
+      "embedded store file",
+      path.relative(process.cwd(), defaultStoreFile) || defaultStoreFile,
+    );
+  addServeOptions(command).action(
+    action(async (inputs: string[], options: ServeOptions & { store: string }) => {
+      const store = await openStore({ store: options.store });
+      const progress = progressReporter();
+      let result: IngestPathsResult;
+      try {
+        result = await ingestPaths(store, inputs.length > 0 ? inputs : [examplesDir], {
+          onProgress: progress.onProgress,
+        });
+        // Persist now rather than at shutdown, so a killed server does not lose the ingest.
+        if (store instanceof MemoryGraphStore) await store.save();
+      } catch (err) {
+        await store.close().catch(() => undefined);
+        throw err;
+      } finally {
+        progress.stop();
+      }
+      report(result);
+      await serveStore(store, options, `the embedded store (${options.store})`);
+    }),
+  );
+}
