@@ -48,10 +48,15 @@ export function visits(ctx: RelateContext): RelationMention[] {
       );
       if (!place) continue;
       let person = subjectsBefore(ctx, sentence, v.start, r.visitorLabels).at(-1);
-      if (!person && carried) {
+      if (!person) {
         let cs = v.start;
         while (cs > sentence.start && !/[，,。；;]/.test(ctx.text[cs - 1]!)) cs--;
-        if (isFiller(ctx, ctx.text.slice(cs, v.start))) person = carried;
+        const head = ctx.text.slice(cs, v.start).trim();
+        const pronoun = /^[他她]/u.test(head);
+        // 他 stands for the paragraph's visitor, else for the last person named
+        const lastPerson = [...ctx.mentions].reverse().find((m) => m.end <= cs && m.label === "Person");
+        if (isFiller(ctx, pronoun ? head.slice(1) : head))
+          person = carried ?? (pronoun ? lastPerson : undefined);
       }
       if (person) emit(person, place, "visited.verb-object", v.start);
     }
