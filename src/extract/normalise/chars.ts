@@ -2,17 +2,34 @@
 
 /** CJK ideographs (BMP + extension A) — the letters of Chinese running text. */
 export const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff";
-const HAN_RE = new RegExp(`[${HAN}]`);
+
+/** Ideograph ranges as code units (hot path: called for every character). */
+function hanCode(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
+}
+
 /** CJK and full-width punctuation, which also count as "Chinese context". */
-const CJK_PUNCT_RE =
-  /[\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2018-\u201d\u2026\u2014]/;
+function cjkPunctCode(c: number): boolean {
+  return (
+    (c >= 0x3000 && c <= 0x303f) ||
+    (c >= 0xff00 && c <= 0xff0f) ||
+    (c >= 0xff1a && c <= 0xff20) ||
+    (c >= 0xff3b && c <= 0xff40) ||
+    (c >= 0xff5b && c <= 0xff65) ||
+    (c >= 0x2018 && c <= 0x201d) ||
+    c === 0x2026 ||
+    c === 0x2014
+  );
+}
 
 export function isHan(ch: string | undefined): boolean {
-  return ch !== undefined && HAN_RE.test(ch);
+  return ch !== undefined && hanCode(ch.charCodeAt(0));
 }
 
 export function isCjk(ch: string | undefined): boolean {
-  return ch !== undefined && (HAN_RE.test(ch) || CJK_PUNCT_RE.test(ch));
+  if (ch === undefined) return false;
+  const c = ch.charCodeAt(0);
+  return hanCode(c) || cjkPunctCode(c);
 }
 
 /** Punctuation that ends a sentence (after unification to the canonical forms). */

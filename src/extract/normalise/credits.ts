@@ -41,6 +41,7 @@ const SIGNATURE = new RegExp(`^(.*[。！？…”])\\s+([${HAN}]{2,4})\\s*$`);
 /** A credit may start a line or follow a sentence end (and then it ends the caption). */
 function creditAt(text: string): RegExpExecArray[] {
   const found: RegExpExecArray[] = [];
+  if (!text.includes("摄") && !text.includes("新华社发")) return found;
   for (const match of text.matchAll(CREDIT)) {
     const before = text.slice(0, match.index).trimEnd();
     if (before === "" || /[。！？…”）)]$/.test(before)) found.push(match as RegExpExecArray);

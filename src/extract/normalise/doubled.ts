@@ -19,6 +19,11 @@ const MIN_LENGTH = 6;
 export function doubledBlocks(text: string): number[] | null {
   const n = text.length;
   if (n < MIN_LENGTH || n > MAX_LENGTH || n % 2 !== 0) return null;
+  // Every character of a doubled line occurs an even number of times: a cheap
+  // test that rejects ordinary lines before the parse.
+  const odd = new Set<string>();
+  for (const ch of text) if (!odd.delete(ch)) odd.add(ch);
+  if (odd.size > 0) return null;
   // next[i] = block length L chosen at i (s[i..i+L) === s[i+L..i+2L)), 0 = no parse.
   const next = new Int32Array(n + 1).fill(-1);
   next[n] = 0;

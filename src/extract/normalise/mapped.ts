@@ -9,7 +9,9 @@ export interface MappedText {
 }
 
 export function mapped(text: string, offset = 0): MappedText {
-  return { text, origin: Array.from({ length: text.length }, (_, i) => offset + i) };
+  const origin = new Array<number>(text.length);
+  for (let i = 0; i < text.length; i++) origin[i] = offset + i;
+  return { text, origin };
 }
 
 export function slice(m: MappedText, start: number, end = m.text.length): MappedText {

@@ -35,7 +35,7 @@ const DIRECT: Record<string, string> = {
 };
 // U+2043 and soft hyphens survive until lines are rejoined (they mark a word
 // broken across lines), then go.
-const DROP = /[\ufeff\u200b-\u200d\u2060]/;
+const DROP = new Set(["\ufeff", "\u200b", "\u200c", "\u200d", "\u2060"]);
 
 function neighbour(text: string, i: number, step: 1 | -1): string | undefined {
   for (let j = i + step; j >= 0 && j < text.length; j += step) if (text[j] !== " ") return text[j];
@@ -79,7 +79,7 @@ export function unifyWidth(m: MappedText): MappedText {
     const ch = text[i]!;
     const at = m.origin[i]!;
     const code = ch.charCodeAt(0);
-    if (DROP.test(ch)) continue;
+    if (DROP.has(ch)) continue;
     if (DIRECT[ch] !== undefined) out.push(DIRECT[ch], at);
     else if (code >= 0xff01 && code <= 0xff5e && !KEEP_FULL.includes(ch)) out.push(ch.normalize("NFKC"), at);
     else if (ch === "(" || ch === ")") {
