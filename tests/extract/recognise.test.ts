@@ -90,6 +90,15 @@ describe("head-word patterns and left boundaries", () => {
   });
 });
 
+describe("counties and quoted events", () => {
+  it("reads a county right after its city as a region", () => {
+    expect(names("在江西省赣州市信丰县，脐橙丰收。", "Region")).toEqual(["江西省", "赣州市", "信丰县"]);
+  });
+  it("finds an event named in quotes", () => {
+    expect(names("两国元首出席“中法文化旅游年”开幕式。", "Event")).toEqual(["中法文化旅游年"]);
+  });
+});
+
 describe("titles and quoted programmes", () => {
   it("classifies 《》 titles by their head word and drops other titles", () => {
     const ms = run(

@@ -121,7 +121,12 @@ export function leftTokens(
   for (let i = toks.length - 1; i >= 0; i--) {
     const t = toks[i]!;
     if (opt.blocked.has(t.end)) break;
-    if (rules.stopWords.has(t.word) || STOP_TAGS.has(t.tag)) break;
+    // Event names may join two parts with 和/与 (世界电信和信息社会日大会).
+    const joins =
+      opt.label === "Event" && (t.word === "和" || t.word === "与" || t.word === "暨") && taken.length > 0;
+    // …and carry anniversaries (上线3周年交流座谈会).
+    const stopTag = STOP_TAGS.has(t.tag) && !(opt.allowDigits && t.tag === "t");
+    if (!joins && (rules.stopWords.has(t.word) || stopTag)) break;
     if (!opt.allowDigits && (/^[0-9０-９.%]+$/.test(t.word) || t.tag === "m")) break;
     // 两大, 多家, 一批: counted class phrases, never part of a name.
     if (/^[一二两三四五六七八九十百千几多数]+[大个家批项类种支所座条]$/.test(t.word)) break;

@@ -12,4 +12,5 @@ const HAN = /[\u3400-\u9fff]/;
 export const isHan = (ch: string | undefined): boolean => ch !== undefined && HAN.test(ch);
 
 /** Characters that end a clause: a name never runs across them. */
-export const CLAUSE_BREAK = /[，。；：！？、“”‘’"《》〈〉（）()【】[\]{}\s,;:!?·—…|/]/;
+// A single space is not a break: PDF extraction puts one between Han text and digits.
+export const CLAUSE_BREAK = /[，。；：！？、“”‘’"《》〈〉（）()【】[\]{}\n\r\t\u3000,;:!?·—…|/]/;

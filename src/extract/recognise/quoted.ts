@@ -15,8 +15,21 @@ export function quotedCandidates(text: string, rules: CompiledRules): Candidate[
     const close = open + m[0].length;
     for (const rule of rules.quoted) {
       const longestFirst = [...rule.suffixes].sort((a, b) => b.length - a.length);
-      // “X”kind: the kind right after the quote, maybe after a qualifier of up to maxGap Han characters.
       let found: Candidate | null = null;
+      // “X行动”: the quoted name ends in its kind and has a name before it.
+      const inside = longestFirst.find((s) => inner.endsWith(s) && inner.length >= s.length + 2);
+      if (inside && !/[，。,;；]/.test(inner))
+        found = {
+          label: rule.label,
+          name: inner,
+          surface: m[0],
+          start: open,
+          end: close,
+          rule: rule.id,
+          priority: 4,
+          tier: 0,
+        };
+      // “X”kind: the kind right after the quote, maybe after a qualifier of up to maxGap Han characters.
       for (let gap = 0; gap <= rule.maxGap && !found; gap++) {
         const between = text.slice(close, close + gap);
         if ([...between].some((c) => !isHan(c))) break;
@@ -35,19 +48,6 @@ export function quotedCandidates(text: string, rules: CompiledRules): Candidate[
           };
         }
       }
-      // “X行动”: the quoted name ends in its kind and has a name before it.
-      const inside = longestFirst.find((s) => inner.endsWith(s) && inner.length >= s.length + 2);
-      if (!found && inside && !/[，。,;；]/.test(inner))
-        found = {
-          label: rule.label,
-          name: inner,
-          surface: m[0],
-          start: open,
-          end: close,
-          rule: rule.id,
-          priority: 4,
-          tier: 0,
-        };
       if (found && !rules.classWords.has(found.name)) out.push(found);
     }
   }

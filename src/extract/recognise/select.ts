@@ -5,7 +5,7 @@
 // well (科大讯飞 in 2024科大讯飞全球1024开发者节), since the event is theirs.
 import type { Candidate } from "./candidate.js";
 
-const NESTABLE = new Set(["Organization", "Enterprise", "Agency"]);
+const NESTABLE = new Set(["Organization", "Enterprise", "Agency", "Program"]);
 
 export function selectCandidates(candidates: readonly Candidate[], textLength: number): Candidate[] {
   const taken = new Uint8Array(textLength + 1);

@@ -110,6 +110,21 @@ function named(
         partial = prev;
       } else return null;
     }
+  } else if (rule.anchor === "after-region") {
+    // The name starts right where a region's name ends (宜春市|袁州区).
+    start = null;
+    for (let at = hit.start - rule.minCore; at >= Math.max(0, hit.start - rule.maxLength + 1); at--) {
+      if (!ctx.regionEnds.has(at)) continue;
+      const middle = text.slice(at, hit.start);
+      if (
+        [...middle].every((c) => isHan(c)) &&
+        !rules.stopWords.has(middle) &&
+        ![...middle].some((c) => rules.stopWords.has(c))
+      )
+        start = at;
+      break;
+    }
+    if (start === null) return null;
   } else if (rule.anchor === "zone") {
     start = ctx.zoneEnds.get(hit.start) ?? null;
     if (start === null) return null;
@@ -149,7 +164,7 @@ function named(
       )
         return null;
     }
-    if (rule.strip) {
+    if (rule.label === "Industry") {
       const nominal = taken.findIndex(
         (t) => !NOMINAL.has(t.tag) || ctx.regionStarts.has(t.start) || NATIONAL.test(t.word),
       );
@@ -176,8 +191,9 @@ function named(
   if (hit.end - start > rule.maxLength) return null;
   if (rules.classWords.has(core) || /^[0-9]+$/.test(core)) return null;
   const surface = text.slice(start, hit.end);
+  if (/\s/.test(surface) && rule.label !== "Event") return null;
   const expanded = rule.expand[suffix];
-  let name = rule.strip ? core : expanded ? core + expanded : surface;
+  let name = (rule.strip ? core : expanded ? core + expanded : surface).replace(/\s+/g, "");
   name = canonical(name, rule.label, rules);
   const aliases = name !== surface && !rule.strip ? [surface] : undefined;
   const cand: Candidate = {
