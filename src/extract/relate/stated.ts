@@ -12,7 +12,15 @@
 // two-hop query (speaker -STATED-> Statement -MENTIONS-> entity).
 import type { EntityMention, RelationMention, Span } from "../types.js";
 import type { RelateContext } from "./context.js";
-import { findWords, hasLabel, insideQuote, isFiller, mentionsIn, relation } from "./context.js";
+import {
+  findWords,
+  hasLabel,
+  insideQuote,
+  isFiller,
+  listStartingWith,
+  mentionsIn,
+  relation,
+} from "./context.js";
 import { chainStart } from "./holds.js";
 import { alternation } from "./rules.js";
 import { eventDate } from "./timing.js";
@@ -22,6 +30,8 @@ const CLAUSE_BREAK = /[，,；;。！？!?：:”\n]/u;
 interface Speaker {
   mention: EntityMention;
   rule: string;
+  /** Further bodies speaking jointly (湖北省市场监管局、省知识产权局同日宣布). */
+  others?: EntityMention[];
 }
 
 function clauseStartBefore(ctx: RelateContext, sentence: Span, pos: number): number {
@@ -68,7 +78,8 @@ export function statements(ctx: RelateContext): RelationMention[] {
           properties: { ...date },
         };
         const speakerRule = speaker.rule === "stated.verb-after-speaker" ? rule : speaker.rule;
-        out.push(relation("STATED", speaker.mention, statement, sentence, speakerRule, date));
+        for (const who of [speaker.mention, ...(speaker.others ?? [])])
+          out.push(relation("STATED", who, statement, sentence, speakerRule, date));
         for (const m of mentionsIn(ctx, span)) {
           if (m !== speaker.mention)
             out.push(relation("MENTIONS", statement, m, sentence, "stated.mentions"));
@@ -152,10 +163,14 @@ function findSpeaker(
   for (const m of inClause) {
     if (m.label === "Person" || !hasLabel(m, rules.speakerLabels)) continue;
     if (!isFiller(ctx, ctx.text.slice(clauseStart, m.start))) continue;
-    const rest = ctx.text.slice(m.end, verbStart).trim();
-    if (isFiller(ctx, rest)) return { mention: m, rule: "stated.verb-after-speaker" };
+    const bodies = rules.speakerLabels.filter((l) => l !== "Person");
+    const list = listStartingWith(ctx, m, bodies, verbStart);
+    const others = list.slice(1);
+    const rest = ctx.text.slice(list[list.length - 1]!.end, verbStart).trim();
+    if (isFiller(ctx, rest)) return { mention: m, rule: "stated.verb-after-speaker", others };
     const sp = spokes.exec(rest);
-    if (sp && isFiller(ctx, rest.slice(sp[0].length))) return { mention: m, rule: "stated.spokesperson" };
+    if (sp && isFiller(ctx, rest.slice(sp[0].length)))
+      return { mention: m, rule: "stated.spokesperson", others };
   }
   // pronouns at the head of the clause
   const lead = head.trim();
