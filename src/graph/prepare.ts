@@ -87,10 +87,6 @@ export function cleanProperties(properties: Properties | undefined): Properties 
   return out;
 }
 
-function pushUnique<T>(list: T[], value: T): void {
-  if (!list.includes(value)) list.push(value);
-}
-
 /**
  * The facts that the `active` documents contribute. An entity belongs to the
  * documents that mention it and to those whose evidence links it; a relation to
@@ -100,7 +96,9 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
   const remap = new Map<string, string>();
   const entities = new Map<string, EntityRow>();
   const documentIds = new Set(extraction.documents.map((d) => d.id));
-  const allMentionDocs = new Map<string, string[]>();
+  const allMentionDocs = new Map<string, Set<string>>();
+  // Document sets while collecting (hubs such as an industry appear in thousands of documents).
+  const entityDocs = new Map<string, Set<string>>();
 
   for (const record of extraction.entities ?? []) {
     if (!LABELS.has(record.label))
@@ -125,16 +123,19 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
         mentions: [],
       };
       entities.set(id, row);
+      entityDocs.set(id, new Set());
     }
-    for (const alias of record.aliases ?? []) if (alias !== row.name) pushUnique(row.aliases, alias);
+    for (const alias of record.aliases ?? [])
+      if (alias !== row.name && !row.aliases.includes(alias)) row.aliases.push(alias);
     Object.assign(row.properties, cleanProperties(record.properties));
-    const mentionDocs = allMentionDocs.get(id) ?? [];
+    const mentionDocs = allMentionDocs.get(id) ?? new Set<string>();
     allMentionDocs.set(id, mentionDocs);
+    const docs = entityDocs.get(id)!;
     for (const m of record.mentions ?? []) {
-      pushUnique(mentionDocs, m.documentId);
+      mentionDocs.add(m.documentId);
       if (!active.has(m.documentId)) continue;
       row.mentions.push({ documentId: m.documentId, start: m.start, end: m.end, text: m.text });
-      pushUnique(row.docs, m.documentId);
+      docs.add(m.documentId);
     }
   }
 
@@ -149,7 +150,7 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
     // Document → entity MENTIONS is how a document contributes an entity, not a relation.
     if (record.type === "MENTIONS" && documentIds.has(record.source)) {
       const target = entities.get(remap.get(record.target) ?? "");
-      if (target && active.has(record.source)) pushUnique(target.docs, record.source);
+      if (target && active.has(record.source)) entityDocs.get(target.id)!.add(record.source);
       continue;
     }
     const source = remap.get(record.source);
@@ -161,10 +162,10 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
       if (evidence.length === 0) continue;
       docs = [...new Set(evidence.map((e) => e.documentId))];
     } else {
-      const fallback = allMentionDocs.get(source)?.length
+      const fallback = allMentionDocs.get(source)?.size
         ? allMentionDocs.get(source)!
         : allMentionDocs.get(target);
-      docs = (fallback?.length ? fallback : [...active]).filter((d) => active.has(d));
+      docs = [...(fallback?.size ? fallback : active)].filter((d) => active.has(d));
       if (docs.length === 0) continue;
     }
     const key = relationKey(record.type, source, target);
@@ -174,7 +175,7 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
       relations.set(key, row);
     }
     Object.assign(row.properties, cleanProperties(record.properties));
-    for (const d of docs) pushUnique(row.docs, d);
+    for (const d of docs) if (!row.docs.includes(d)) row.docs.push(d);
     for (const e of evidence)
       row.evidence.push({
         documentId: e.documentId,
@@ -185,15 +186,16 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
       });
     for (const end of [source, target]) {
       touched.add(end);
-      const entity = entities.get(end)!;
-      for (const d of docs) pushUnique(entity.docs, d);
+      const set = entityDocs.get(end)!;
+      for (const d of docs) set.add(d);
     }
   }
 
   const rows: EntityRow[] = [];
   for (const row of entities.values()) {
+    row.docs = [...entityDocs.get(row.id)!];
     // An entity with no mention anywhere and no relation still came from this extraction.
-    if (row.docs.length === 0 && !allMentionDocs.get(row.id)?.length && !touched.has(row.id))
+    if (row.docs.length === 0 && !allMentionDocs.get(row.id)?.size && !touched.has(row.id))
       row.docs = extraction.documents.map((d) => d.id).filter((d) => active.has(d));
     if (row.docs.length > 0) rows.push(row);
   }

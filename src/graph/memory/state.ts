@@ -93,9 +93,11 @@ export class GraphState {
       this.labelCounts.set(row.label, (this.labelCounts.get(row.label) ?? 0) + 1);
       change = "created";
     }
+    const known = docSet(attrs.docs);
     for (const docId of row.docs) {
       const d = this.strings.intern(docId);
-      if (attrs.docs.includes(d)) continue;
+      if (known.has(d)) continue;
+      known.add(d);
       attrs.docs.push(d);
       push(this.docEntities, d, row.id);
       if (change === "unchanged") change = "updated";
@@ -124,9 +126,11 @@ export class GraphState {
       keys.add(row.key);
       change = "created";
     }
+    const known = docSet(attrs.docs);
     for (const docId of row.docs) {
       const d = this.strings.intern(docId);
-      if (attrs.docs.includes(d)) continue;
+      if (known.has(d)) continue;
+      known.add(d);
       attrs.docs.push(d);
       push(this.docEdges, d, row.key);
       if (change === "unchanged") change = "updated";
@@ -224,6 +228,12 @@ export class GraphState {
     if (!ids || ids.length === 0) this.names.delete(key);
     else this.names.set(key, ids);
   }
+}
+
+/** Membership test over a document list: a Set only when the list is long enough to matter. */
+function docSet(docs: number[]): { has(d: number): boolean; add(d: number): void } {
+  if (docs.length < 16) return { has: (d) => docs.includes(d), add: () => undefined };
+  return new Set(docs);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
