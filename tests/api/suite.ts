@@ -58,6 +58,17 @@ export const QUERY_CASES: QueryCase[] = [
     },
   },
   {
+    name: "search leaves statements out unless asked for them",
+    query: `{ names: search(text: "新材料中试平台") { edges { node { label name } } }
+              said: search(text: "新材料中试平台", labels: [Statement]) { edges { node { label } } } }`,
+    check: (d) => {
+      expect(d.names.edges.map((e: Data) => e.node)).toEqual([
+        { label: "Policy", name: "新材料中试平台建设指南(2024—2027年)" },
+      ]);
+      expect(d.said.edges).toEqual([{ node: { label: "Statement" } }]);
+    },
+  },
+  {
     name: "announcements by an alias: what the agency issued, with date, document and evidence",
     query: `{ announcements(by: "工信部") { totalCount edges { node {
               kind date speaker { name } what { name label } document { id title } ${EVIDENCE} } } } }`,

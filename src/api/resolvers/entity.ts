@@ -1,5 +1,6 @@
 // Root fields that find entities (entity, entities, search) and the Entity
 // type itself, whose relations come from the batched neighbours loader.
+import { ENTITY_LABELS } from "../../types.js";
 import type { NodeLabel, RelationType } from "../../types.js";
 import type { Direction, Neighbour, StoredEntity } from "../../graph/store.js";
 import type { ApiContext } from "../context.js";
@@ -71,7 +72,9 @@ async function search(_: unknown, args: SearchArgs, ctx: ApiContext) {
     throw badInput(`"text" is longer than ${MAX_SEARCH_LENGTH} characters`, "text");
   const page = toPage(args);
   ctx.checkAlive();
-  const labels = args.labels && args.labels.length > 0 ? args.labels : undefined;
+  // Statements are quoted sentences, not names: searched only when asked for, so that
+  // a name search is not buried under every sentence that contains the name.
+  const labels: NodeLabel[] = args.labels && args.labels.length > 0 ? args.labels : [...ENTITY_LABELS];
   const result = await ctx.store.search(text, labels, page);
   ctx.loaders.prime(result.items);
   return toConnection(result, page, nodeEdge);
