@@ -25,8 +25,9 @@ export function selectCandidates(candidates: readonly Candidate[], textLength: n
   const events = kept.filter((c) => c.label === "Event");
   if (events.length > 0) {
     const nested = new Set<Candidate>();
+    const inLayer = new Set(kept);
     for (const c of order) {
-      if (kept.includes(c) || !NESTABLE.has(c.label)) continue;
+      if (inLayer.has(c) || !NESTABLE.has(c.label)) continue;
       if (!events.some((e) => e.start <= c.start && c.end <= e.end && e !== c)) continue;
       if ([...nested].some((n) => n.start < c.end && c.start < n.end)) continue;
       nested.add(c);

@@ -27,19 +27,24 @@ function longestHeads(hits: Hit<SuffixKey>[]): Hit<SuffixKey>[] {
     if (!prev || h.start < prev.start) best.set(key, h);
   }
   const kept = [...best.values()];
+  const byEnd = new Map<number, Hit<SuffixKey>[]>();
+  for (const h of kept) byEnd.set(h.end, [...(byEnd.get(h.end) ?? []), h]);
   // A head inside a longer head of the same label is not a head (工业园 in 工业园区).
-  return kept.filter(
-    (h) =>
-      !kept.some(
-        (o) =>
+  const inside = (h: Hit<SuffixKey>): boolean => {
+    for (let end = h.end; end <= h.end + MAX_HEAD; end++)
+      for (const o of byEnd.get(end) ?? [])
+        if (
           o !== h &&
           o.value.rule.label === h.value.rule.label &&
           o.start <= h.start &&
-          o.end >= h.end &&
-          o.end - o.start > h.end - h.start,
-      ),
-  );
+          o.end - o.start > h.end - h.start
+        )
+          return true;
+    return false;
+  };
+  return kept.filter((h) => !inside(h));
 }
+const MAX_HEAD = 10;
 
 export interface SuffixContext {
   /** Ends of region names (for the `region` anchor), start offset by end. */
