@@ -22,9 +22,10 @@ CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 CREATE TEXT INDEX entity_norm_name IF NOT EXISTS FOR (n:Entity) ON (n.normName);
 
 // Full-text search over names and aliases. The `cjk` analyzer indexes Chinese as
-// overlapping bigrams, so 光谷 finds 中国光谷 and 人工智能 finds 国家高新区人工智能产业协同创新网络;
-// the default `standard-no-stop-words` analyzer keeps a whole run of Han characters
-// as one token and finds neither (checked against a real server, see tests/graph).
+// overlapping bigrams, so a phrase query for 光谷 finds 武汉东湖高新区 through its
+// alias text (checked on Neo4j 5.26 with the corpus loaded). Lucene's standard
+// analyzer was not compared here: Neo4j refuses a second full-text index on the same
+// properties, so that check needs the index dropped first.
 CREATE FULLTEXT INDEX entity_names IF NOT EXISTS FOR (n:Entity) ON EACH [n.name, n.aliasText]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
 
