@@ -4,9 +4,9 @@
 // never the graph itself.
 import { MultiDirectedGraph } from "graphology";
 import Sigma from "sigma";
+import type { Settings } from "sigma/settings";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import FA2LayoutModule from "graphology-layout-forceatlas2/worker.js";
-import forceAtlas2 from "graphology-layout-forceatlas2";
+import { WorkerLayout } from "./layout.js";
 import type { EntityRef, EvidenceItem, RelationItem } from "./api.js";
 import {
   DIMMED_EDGE,
@@ -45,11 +45,6 @@ export interface GraphViewEvents {
   stageClick(): void;
 }
 
-// The package is CommonJS (module.exports = the class) but its typings say
-// `export default`; bundlers hand the class itself to a default import.
-const FA2Layout = FA2LayoutModule as unknown as typeof FA2LayoutModule.default;
-type FA2Layout = InstanceType<typeof FA2Layout>;
-
 /** Above this many edges, edges are hidden while the camera moves and edge captions are off. */
 const BIG_GRAPH_EDGES = 1500;
 const EDGE_CAPTIONS_UP_TO = 250;
@@ -62,7 +57,7 @@ export class GraphView {
   private hovered: string | null = null;
   private selectedNode: string | null = null;
   private selectedEdge: string | null = null;
-  private layout: FA2Layout | null = null;
+  private layout: WorkerLayout | null = null;
   private layoutTimer: number | undefined;
   private layoutListeners: ((running: boolean) => void)[] = [];
 
@@ -151,19 +146,30 @@ export class GraphView {
       ...attrs,
       size: Math.min(22, 4 + 2.2 * Math.sqrt(this.graph.degree(node))),
     }));
+    // Big drawings trade detail for frame time: plain lines instead of arrows, no edge
+    // picking pass (evidence stays reachable from the relations list), nothing but
+    // nodes while the camera moves.
     const big = this.graph.size > BIG_GRAPH_EDGES;
-    this.renderer.setSetting("hideEdgesOnMove", big);
-    this.renderer.setSetting("renderEdgeLabels", this.graph.size <= EDGE_CAPTIONS_UP_TO);
+    this.setSetting("hideEdgesOnMove", big);
+    this.setSetting("hideLabelsOnMove", big);
+    this.setSetting("enableEdgeEvents", !big);
+    this.setSetting("defaultEdgeType", big ? "line" : "arrow");
+    this.setSetting("renderEdgeLabels", this.graph.size <= EDGE_CAPTIONS_UP_TO);
+  }
+
+  /** Changing a sigma setting re-processes the graph, so only change what differs. */
+  private setSetting<
+    K extends
+      "hideEdgesOnMove" | "hideLabelsOnMove" | "enableEdgeEvents" | "renderEdgeLabels" | "defaultEdgeType",
+  >(key: K, value: Settings[K]): void {
+    if (this.renderer.getSetting(key) !== value) this.renderer.setSetting(key, value);
   }
 
   /** Runs ForceAtlas2 off the main thread for a time that grows with the graph, then stops. */
   runLayout(ms?: number): void {
     this.stopLayout();
     if (this.graph.order < 2) return;
-    const settings = forceAtlas2.inferSettings(this.graph);
-    this.layout = new FA2Layout(this.graph, {
-      settings: { ...settings, barnesHutOptimize: this.graph.order > 400, adjustSizes: false, slowDown: 2 },
-    });
+    this.layout = new WorkerLayout(this.graph);
     this.layout.start();
     this.emitLayout(true);
     const duration = ms ?? Math.min(6000, 1200 + this.graph.order * 0.8);
@@ -173,14 +179,14 @@ export class GraphView {
   stopLayout(): void {
     window.clearTimeout(this.layoutTimer);
     if (this.layout) {
-      this.layout.kill();
+      this.layout.stop();
       this.layout = null;
       this.emitLayout(false);
     }
   }
 
   isLayoutRunning(): boolean {
-    return this.layout?.isRunning() ?? false;
+    return this.layout !== null;
   }
 
   onLayout(listener: (running: boolean) => void): void {
