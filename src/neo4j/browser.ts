@@ -5,14 +5,15 @@
 // The hook: by default the project's cypher/ folder is the source, so others fill it
 // by adding files —
 //   cypher/style.grass        → applied with `:style <url>` on connect
-//   cypher/guide/index.html   → opened with `:play <url>` on connect (other files in
-//                               cypher/guide/ are published beside it)
+//   cypher/queries/*.cypher   → a guide generated from them (guide.ts), opened with
+//                               `:play <url>` on connect
 // Code can add more with registerBrowserContributor() before starting the server.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { cypherDir } from "../paths.js";
 import type { BrowserConfig } from "./conf.js";
+import { readQueryFiles, renderGuide } from "./guide.js";
 import { browserRoot } from "./options.js";
 
 export const browserAssetPrefix = "/browser/policygraph";
@@ -24,7 +25,7 @@ export interface BrowserAsset {
 }
 
 export interface BrowserSetup {
-  /** Browser commands, e.g. ":style http://…/style.grass"; joined with "; ". */
+  /** Browser commands without the leading colon (Browser adds it), e.g. "style http://…/style.grass"; joined with "; ". */
   postConnect: string[];
   /** Hosts Browser may fetch guides and styles from, beyond the server's own. */
   allowlist: string[];
@@ -44,14 +45,6 @@ export function registerBrowserContributor(contributor: BrowserContributor): voi
   contributors.push(contributor);
 }
 
-function listFiles(dir: string, prefix = ""): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    const rel = prefix ? `${prefix}/${name}` : name;
-    return statSync(full).isDirectory() ? listFiles(full, rel) : [rel];
-  });
-}
-
 /** The default contributor: style and guide from cypher/. */
 export function cypherFolderContributor(dir: string = cypherDir): BrowserContributor {
   return ({ httpUrl }) => {
@@ -59,14 +52,13 @@ export function cypherFolderContributor(dir: string = cypherDir): BrowserContrib
     const style = path.join(dir, "style.grass");
     if (existsSync(style)) {
       setup.assets.push({ path: "style.grass", content: readFileSync(style) });
-      setup.postConnect.push(`:style ${httpUrl}${browserAssetPrefix}/style.grass`);
+      setup.postConnect.push(`style ${httpUrl}${browserAssetPrefix}/style.grass`);
     }
-    const guideDir = path.join(dir, "guide");
-    if (existsSync(path.join(guideDir, "index.html"))) {
-      for (const rel of listFiles(guideDir)) {
-        setup.assets.push({ path: `guide/${rel}`, content: readFileSync(path.join(guideDir, rel)) });
-      }
-      setup.postConnect.push(`:play ${httpUrl}${browserAssetPrefix}/guide/index.html`);
+    const queriesDir = path.join(dir, "queries");
+    const queries = existsSync(queriesDir) ? readQueryFiles(queriesDir) : [];
+    if (queries.length > 0) {
+      setup.assets.push({ path: "guide.html", content: renderGuide(queries) });
+      setup.postConnect.push(`play ${httpUrl}${browserAssetPrefix}/guide.html`);
     }
     return setup;
   };

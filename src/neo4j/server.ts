@@ -120,6 +120,8 @@ export async function startNeo4j(options: StartOptions = {}): Promise<StartResul
       if (password === undefined)
         throw new UserError(`${paths.passwordFile} is missing; pass the password with --password`);
       const { uri, httpUrl, browserUrl } = urls(running);
+      // Refresh the published style and guide, so edits to cypher/ show without a restart.
+      await publishBrowserAssets(collectBrowserSetup({ httpUrl }).assets);
       if (opts.password !== undefined && opts.password !== storedPassword(paths)) {
         await settlePassword(uri, paths, opts.password);
       }

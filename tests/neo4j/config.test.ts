@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { UserError } from "../../src/cli/errors.js";
 import { browserConfig, collectBrowserSetup, cypherFolderContributor } from "../../src/neo4j/browser.js";
 import { javaArgs, renderNeo4jConf } from "../../src/neo4j/conf.js";
+import { parseQueryFile } from "../../src/neo4j/guide.js";
 import { pinnedNeo4jVersion } from "../../src/neo4j/install.js";
 import { instancePaths, resolveOptions } from "../../src/neo4j/options.js";
 
@@ -98,25 +99,32 @@ describe("the Browser hook", () => {
     expect(config.postConnectCmd).toBeUndefined();
   });
 
-  it("publishes style.grass and the guide folder and runs :style then :play on connect", () => {
+  it("publishes style.grass and a guide built from queries/*.cypher, and runs style then play on connect", () => {
     dir = mkdtempSync(path.join(tmpdir(), "pg-browser-"));
     writeFileSync(path.join(dir, "style.grass"), "node { color: #68BDF6; }");
-    mkdirSync(path.join(dir, "guide", "img"), { recursive: true });
-    writeFileSync(path.join(dir, "guide", "index.html"), "<article class='guide'></article>");
-    writeFileSync(path.join(dir, "guide", "img", "a.png"), "png");
+    mkdirSync(path.join(dir, "queries"));
+    writeFileSync(
+      path.join(dir, "queries", "01-who.cypher"),
+      "// Who issued what\n// Issuers & their <documents>.\nMATCH (a)-[:ISSUED]->(p) WHERE p.n < 3 RETURN a, p\n",
+    );
     const setup = cypherFolderContributor(dir)(ctx);
-    expect(setup.assets!.map((a) => a.path).sort()).toEqual([
-      "guide/img/a.png",
-      "guide/index.html",
-      "style.grass",
-    ]);
+    expect(setup.assets!.map((a) => a.path).sort()).toEqual(["guide.html", "style.grass"]);
     expect(setup.postConnect).toEqual([
-      ":style http://127.0.0.1:7474/browser/policygraph/style.grass",
-      ":play http://127.0.0.1:7474/browser/policygraph/guide/index.html",
+      "style http://127.0.0.1:7474/browser/policygraph/style.grass",
+      "play http://127.0.0.1:7474/browser/policygraph/guide.html",
     ]);
-    const extra = () => ({ postConnect: [":sysinfo"], allowlist: ["example.org"] });
+    const guide = String(setup.assets!.find((a) => a.path === "guide.html")!.content);
+    expect(guide).toContain('<article class="guide">');
+    expect(guide).toContain("<h3>Who issued what</h3>");
+    expect(guide).toContain("Issuers &#38; their &#60;documents&#62;.");
+    expect(guide).toContain("WHERE p.n &#60; 3 RETURN a, p</pre>");
+    const extra = () => ({ postConnect: ["sysinfo"], allowlist: ["example.org"] });
     const all = collectBrowserSetup(ctx, [extra]);
     expect(browserConfig(ctx, all).remoteContentHostnameAllowlist).toContain("example.org");
-    expect(all.postConnect.at(-1)).toBe(":sysinfo");
+    expect(all.postConnect.at(-1)).toBe("sysinfo");
+  });
+
+  it("rejects a query file without a title comment", () => {
+    expect(() => parseQueryFile("x.cypher", "MATCH (n) RETURN n")).toThrow(/x\.cypher/);
   });
 });

@@ -2,12 +2,15 @@
 // clean-database helper resets it, and the manager's life-cycle rules hold.
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import net from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Driver } from "neo4j-driver";
 import { cleanDatabase, neo4jTestConfig, openTestDriver } from "../helpers/neo4j.js";
 import { instancePaths, neo4jStatus, startNeo4j, stopNeo4j } from "../../src/neo4j/index.js";
 import { UserError } from "../../src/cli/errors.js";
+import { readQueryFiles } from "../../src/neo4j/guide.js";
+import { cypherDir } from "../../src/paths.js";
 
 describe("Neo4j through neo4j-driver", () => {
   let driver: Driver;
@@ -108,6 +111,14 @@ describe("the managed server's life cycle", () => {
     const response = await fetch(status.browserUrl!);
     expect(response.status).toBe(200);
     expect(await response.text()).toContain("<title>Neo4j Browser</title>");
+  });
+  it("publishes PolicyGraph's style and the guide built from cypher/queries", async () => {
+    const status = await neo4jStatus({ instance: "test" });
+    const style = await fetch(`${status.httpUrl}/browser/policygraph/style.grass`);
+    expect(style.status).toBe(200);
+    expect(await style.text()).toContain("node.Agency {");
+    const guide = await (await fetch(`${status.httpUrl}/browser/policygraph/guide.html`)).text();
+    for (const q of readQueryFiles(path.join(cypherDir, "queries"))) expect(guide).toContain(q.title);
   });
 });
 
