@@ -1,11 +1,20 @@
 // `policygraph extract <paths…>`: read pages, run the extraction pipeline, print
-// the interchange JSON of ONTOLOGY.md or a readable summary. A file that cannot
-// be read is one line on stderr; the others are still processed, and the exit
-// status is 1 when any failed.
-import { writeFile } from "node:fs/promises";
+// the interchange JSON of ONTOLOGY.md, one extraction per page as JSON lines, or a
+// readable summary. Pages are read one at a time and extracted on worker threads
+// (--workers); `jsonl` writes each page as soon as it is done, so its memory does
+// not grow with the input. A file that cannot be read is one line on stderr; the
+// others are still processed, and the exit status is 1 when any failed.
+import { createWriteStream } from "node:fs";
+import type { WriteStream } from "node:fs";
+import { once } from "node:events";
 import type { Command } from "commander";
-import { extractPages, checkDate } from "../../extract/pipeline.js";
-import { readPages } from "../../extract/input/index.js";
+import { checkDate } from "../../extract/pipeline.js";
+import {
+  ExtractionMerger,
+  defaultWorkers,
+  extractStream,
+  readPageStream,
+} from "../../extract/parallel/index.js";
 import type { Extraction } from "../../types.js";
 import { UserError, action } from "../errors.js";
 
@@ -14,6 +23,56 @@ export interface ExtractCommandOptions {
   date?: string;
   withText?: boolean;
   out?: string;
+  /** Worker threads (default: one per core). */
+  workers?: string | number;
+}
+
+const FORMATS = ["json", "jsonl", "summary"];
+
+/** Where output goes: a file stream or stdout with back-pressure, or the test's stdout function. */
+interface Sink {
+  write(text: string): Promise<void>;
+  end(): Promise<void>;
+}
+
+function fileSink(file: string): Sink {
+  const stream: WriteStream = createWriteStream(file, "utf8");
+  let failed: NodeJS.ErrnoException | null = null;
+  stream.on("error", (err) => (failed = err));
+  const check = () => {
+    if (failed) throw new UserError(`${file}: cannot write output (${failed.code ?? "write failed"})`);
+  };
+  return {
+    async write(text) {
+      check();
+      if (!stream.write(text)) await Promise.race([once(stream, "drain"), once(stream, "error")]);
+      check();
+    },
+    async end() {
+      check();
+      await new Promise<void>((resolve) => stream.end(resolve));
+      check();
+    },
+  };
+}
+
+function ioSink(io: ExtractIO): Sink {
+  if (io.stdout !== defaultIO.stdout)
+    return { write: async (text) => io.stdout(text), end: async () => undefined };
+  return {
+    async write(text) {
+      if (!process.stdout.write(text)) await once(process.stdout, "drain");
+    },
+    end: async () => undefined,
+  };
+}
+
+export function parseWorkers(value: string | number | undefined): number {
+  if (value === undefined) return defaultWorkers();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new UserError(`--workers: "${value}" is not a number of threads (expected 1–256)`);
+  return n;
 }
 
 export interface ExtractIO {
@@ -65,37 +124,48 @@ export async function runExtract(
   io: ExtractIO = defaultIO,
 ): Promise<number> {
   const format = options.format ?? "summary";
-  if (format !== "json" && format !== "summary") {
-    throw new UserError(`--format: unknown format "${format}" (expected json or summary)`);
+  if (!FORMATS.includes(format)) {
+    throw new UserError(`--format: unknown format "${format}" (expected json, jsonl or summary)`);
   }
   try {
     checkDate(options.date);
   } catch {
     throw new UserError(`--date: "${options.date}" is not a date (expected YYYY-MM-DD)`);
   }
+  const workers = parseWorkers(options.workers);
   if (paths.length === 0)
     throw new UserError("extract: give at least one file, folder or - for standard input");
-  const { pages, failures } = await readPages(paths, io.stdin);
-  for (const failure of failures) io.stderr(`policygraph: ${failure.message}`);
+  const sink = options.out ? fileSink(options.out) : ioSink(io);
+  const merger = format === "jsonl" ? null : new ExtractionMerger();
+  let pages = 0;
+  let failures = 0;
   const started = performance.now();
-  const extraction = extractPages(pages, {
+  const results = extractStream(readPageStream(paths, io.stdin), {
+    workers,
     ...(options.date ? { date: options.date } : {}),
     withText: options.withText === true,
   });
-  const seconds = (performance.now() - started) / 1000;
-  const output =
-    format === "json"
-      ? JSON.stringify(extraction, null, 2) + "\n"
-      : formatSummary(extraction, pages.length, seconds);
-  if (options.out) {
-    try {
-      await writeFile(options.out, output, "utf8");
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? "write failed";
-      throw new UserError(`${options.out}: cannot write output (${code})`);
+  for await (const item of results) {
+    if ("failure" in item) {
+      failures++;
+      io.stderr(`policygraph: ${item.failure.message}`);
+      continue;
     }
-  } else io.stdout(output);
-  return failures.length > 0 ? 1 : 0;
+    pages++;
+    if (merger) merger.add(item.extraction);
+    else await sink.write(JSON.stringify(item.extraction) + "\n");
+  }
+  const seconds = (performance.now() - started) / 1000;
+  if (merger) {
+    const extraction = merger.result();
+    await sink.write(
+      format === "json"
+        ? JSON.stringify(extraction, null, 2) + "\n"
+        : formatSummary(extraction, pages, seconds),
+    );
+  }
+  await sink.end();
+  return failures > 0 ? 1 : 0;
 }
 
 export function register(program: Command): void {
@@ -105,10 +175,15 @@ export function register(program: Command): void {
       "extract documents, entities and relations from newspaper pages (files, folders, - for stdin)",
     )
     .argument("<paths...>", "page files (.txt/.md), folders (searched recursively) or - for standard input")
-    .option("-f, --format <format>", "json (interchange format) or summary", "summary")
+    .option(
+      "-f, --format <format>",
+      "json (interchange format), jsonl (one interchange object per page, streamed) or summary",
+      "summary",
+    )
     .option("-d, --date <YYYY-MM-DD>", "date of pages that print none (item dates become approximate)")
     .option("--with-text", "include each document's normalised text in the JSON")
     .option("-o, --out <file>", "write the output to a file instead of standard output")
+    .option("-w, --workers <n>", "worker threads for extraction (default: one per core)")
     .action(
       action(async (paths: string[], options: ExtractCommandOptions) => {
         const status = await runExtract(paths, options);

@@ -1,0 +1,167 @@
+// Extraction over a stream of pages on worker threads. Pages go to whichever
+// worker is free; results come back in input order (a small reorder buffer), and
+// at most a few pages per worker are read ahead, so memory stays flat however
+// large the input. One worker (or a single page) runs in this thread instead:
+// same function, no start-up cost, and the reference for the parallel output.
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { extractPages } from "../pipeline.js";
+import type { ExtractOptions } from "../pipeline.js";
+import type { InputFailure } from "../input/index.js";
+import type { Extraction } from "../../types.js";
+import type { RawPage } from "../types.js";
+import type { PageItem } from "./pages.js";
+
+export interface ParallelOptions extends ExtractOptions {
+  /** Worker threads; default: one per core. 1 runs in the calling thread. */
+  workers?: number;
+  /** Pages read ahead per worker (bounds memory). */
+  aheadPerWorker?: number;
+}
+
+export interface PageInfo {
+  source: string;
+  name: string;
+  /** UTF-16 code units of the page text. */
+  chars: number;
+}
+
+export type ExtractedItem = { page: PageInfo; extraction: Extraction } | { failure: InputFailure };
+
+type Outcome = ExtractedItem;
+
+export function defaultWorkers(): number {
+  return availableParallelism();
+}
+
+function extractOne(item: PageItem, options: ExtractOptions): Outcome {
+  if ("failure" in item) return item;
+  const { source, name, text } = item.page;
+  try {
+    return { page: { source, name, chars: text.length }, extraction: extractPages([item.page], options) };
+  } catch (err) {
+    const message = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+    return { failure: { source, message: `${source}: extraction failed (${message})` } };
+  }
+}
+
+/** A worker thread running worker.js, or worker.ts through tsx when this module runs from source. */
+function startWorker(): Worker {
+  const ts = import.meta.url.endsWith(".ts");
+  const url = new URL(`./worker.${ts ? "ts" : "js"}`, import.meta.url);
+  if (!ts) return new Worker(url);
+  // Workers do not inherit the parent's loader hooks (vitest, tsx): register tsx's
+  // in the new thread before importing the TypeScript worker.
+  const bootstrap = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); });`;
+  return new Worker(bootstrap, { eval: true });
+}
+
+function pick(options: ParallelOptions): ExtractOptions {
+  return {
+    ...(options.date !== undefined ? { date: options.date } : {}),
+    ...(options.withText !== undefined ? { withText: options.withText } : {}),
+  };
+}
+
+/** Extract every page of `items`, yielding one result per item in input order. */
+export async function* extractStream(
+  items: AsyncIterable<PageItem>,
+  options: ParallelOptions = {},
+): AsyncGenerator<ExtractedItem> {
+  const workers = Math.max(1, Math.floor(options.workers ?? defaultWorkers()));
+  const extractOptions = pick(options);
+  const source = items[Symbol.asyncIterator]();
+  // Peek at two items: a single page is not worth starting threads for.
+  const head: PageItem[] = [];
+  for (let i = 0; i < 2; i++) {
+    const next = await source.next();
+    if (next.done) break;
+    head.push(next.value);
+  }
+  async function* all(): AsyncGenerator<PageItem> {
+    yield* head;
+    for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
+  }
+  if (workers === 1 || head.length < 2) {
+    for await (const item of all()) yield extractOne(item, extractOptions);
+    return;
+  }
+  yield* runPool(all(), workers, extractOptions, options.aheadPerWorker ?? 4);
+}
+
+async function* runPool(
+  items: AsyncGenerator<PageItem>,
+  size: number,
+  extractOptions: ExtractOptions,
+  ahead: number,
+): AsyncGenerator<ExtractedItem> {
+  const pool = Array.from({ length: size }, startWorker);
+  const idle = [...pool];
+  const waiting: { seq: number; page: RawPage }[] = [];
+  const infos = new Map<number, PageInfo>();
+  const done = new Map<number, Outcome>();
+  let crashed: Error | null = null;
+  let wake: (() => void) | null = null;
+  const signal = () => {
+    wake?.();
+    wake = null;
+  };
+  const dispatch = (worker: Worker) => {
+    const task = waiting.shift();
+    if (!task) return void idle.push(worker);
+    worker.postMessage({ seq: task.seq, page: task.page, options: extractOptions });
+  };
+  for (const worker of pool) {
+    worker.on("message", (msg: { seq: number; extraction?: Extraction; error?: string }) => {
+      const page = infos.get(msg.seq)!;
+      infos.delete(msg.seq);
+      done.set(
+        msg.seq,
+        msg.extraction
+          ? { page, extraction: msg.extraction }
+          : { failure: { source: page.source, message: `${page.source}: extraction failed (${msg.error})` } },
+      );
+      dispatch(worker);
+      signal();
+    });
+    worker.on("error", (err) => {
+      crashed = err;
+      signal();
+    });
+  }
+  let nextSeq = 0;
+  let emitted = 0;
+  let exhausted = false;
+  try {
+    for (;;) {
+      while (!exhausted && nextSeq - emitted < size * ahead) {
+        const next = await items.next();
+        if (next.done) {
+          exhausted = true;
+          break;
+        }
+        const seq = nextSeq++;
+        const item = next.value;
+        if ("failure" in item) {
+          done.set(seq, item);
+          continue;
+        }
+        infos.set(seq, { source: item.page.source, name: item.page.name, chars: item.page.text.length });
+        waiting.push({ seq, page: item.page });
+        const worker = idle.pop();
+        if (worker) dispatch(worker);
+      }
+      while (done.has(emitted)) {
+        const outcome = done.get(emitted)!;
+        done.delete(emitted++);
+        yield outcome;
+      }
+      if (crashed) throw crashed;
+      if (exhausted && emitted === nextSeq) return;
+      if (!done.has(emitted) && (exhausted || nextSeq - emitted >= size * ahead))
+        await new Promise<void>((resolve) => (wake = resolve));
+    }
+  } finally {
+    await Promise.all(pool.map((w) => w.terminate()));
+  }
+}
