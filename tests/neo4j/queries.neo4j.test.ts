@@ -1,5 +1,5 @@
 // Every query in cypher/queries/ (the same ones the Browser guide offers) runs on the
-// corpus loaded into Neo4j and returns rows; the managed server publishes the style
+// corpus and the sample pages of examples/ (what `npm start` loads) in Neo4j and returns rows; the managed server publishes the style
 // and the guide built from them.
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import type { Driver } from "neo4j-driver";
 import { ingestPaths } from "../../src/app/ingest.js";
 import { Neo4jGraphStore } from "../../src/graph/neo4j/store.js";
 import { readQueryFiles } from "../../src/neo4j/guide.js";
-import { cypherDir, projectRoot } from "../../src/paths.js";
+import { cypherDir, examplesDir, projectRoot } from "../../src/paths.js";
 import { cleanDatabase, neo4jTestConfig, openTestDriver } from "../helpers/neo4j.js";
 
 const corpusDir = path.join(projectRoot, "..", "shared", "corpus");
@@ -21,7 +21,7 @@ describe("cypher/queries on the loaded corpus", () => {
     const store = new Neo4jGraphStore(neo4jTestConfig());
     await store.open();
     try {
-      const result = await ingestPaths(store, [corpusDir]);
+      const result = await ingestPaths(store, [corpusDir, examplesDir]);
       expect(result.failures).toEqual([]);
     } finally {
       await store.close();
