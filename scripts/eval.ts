@@ -19,7 +19,8 @@ import { renderBlock, LEGEND } from "./lib/report.js";
 const HELP = `Usage: npm run eval -- [options]
 
 Scores the extractor against the gold files in tests/gold/ (pages in the corpus
-folder) and tests/gold/examples/ (pages in examples/), page by page and summed.
+folder), tests/gold/examples/ (pages in examples/) and tests/gold/heldout/ (pages in
+tests/heldout/, never used to write rules), page by page and summed per section.
 
 Options:
   --json            print the figures as JSON
@@ -81,6 +82,11 @@ const isWanted = (document: string) => wanted.length === 0 || wanted.some((w) =>
 const allSets: GoldSet[] = [
   { section: "corpus", pagesDir: corpusDir, files: readGoldDir(goldDir) },
   { section: "examples", pagesDir: examplesDir, files: readGoldDir(path.join(goldDir, "examples")) },
+  {
+    section: "heldout",
+    pagesDir: path.join(projectRoot, "tests", "heldout"),
+    files: readGoldDir(path.join(goldDir, "heldout")),
+  },
 ];
 const sets = allSets.map((s) => ({ ...s, files: s.files.filter((f) => isWanted(f.gold.document)) }));
 if (sets.every((s) => s.files.length === 0))

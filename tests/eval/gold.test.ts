@@ -2,7 +2,7 @@
 // formed for ../shared/tools/score.mjs and consistent with the ontology, or the
 // eval figures would silently mean something else.
 import { describe, expect, it } from "vitest";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { projectRoot, examplesDir } from "../../src/paths.js";
 import { readGoldDir, validateGold } from "../../scripts/lib/gold.js";
@@ -12,6 +12,11 @@ const corpusDir = path.join(projectRoot, "..", "shared", "corpus");
 const sets = [
   { name: "corpus", files: readGoldDir(goldDir), pagesDir: corpusDir },
   { name: "examples", files: readGoldDir(path.join(goldDir, "examples")), pagesDir: examplesDir },
+  {
+    name: "heldout",
+    files: readGoldDir(path.join(goldDir, "heldout")),
+    pagesDir: path.join(projectRoot, "tests", "heldout"),
+  },
 ];
 const CORE_LABELS = ["Agency", "Person", "Enterprise", "Organization", "Zone", "Policy", "Report"];
 const CORE_TYPES = ["ISSUED", "HOLDS_POSITION", "STATED", "MEMBER_OF", "PART_OF", "VISITED"];
@@ -19,6 +24,13 @@ const CORE_TYPES = ["ISSUED", "HOLDS_POSITION", "STATED", "MEMBER_OF", "PART_OF"
 describe("gold files", () => {
   it("exist for the corpus", () => {
     expect(sets[0]!.files.length).toBeGreaterThan(0);
+  });
+
+  it("cover every held-out page, one file per page", () => {
+    const pages = readdirSync(path.join(projectRoot, "tests", "heldout")).filter((f) => f.endsWith(".txt"));
+    const documents = sets[2]!.files.map((f) => f.gold.document);
+    expect(pages.length).toBeGreaterThan(0);
+    expect([...documents].sort()).toEqual([...pages].sort());
   });
 
   for (const set of sets)
@@ -35,7 +47,7 @@ describe("gold files", () => {
         it("is named after the page it annotates, and the page is there", () => {
           expect(path.basename(file, ".json")).toBe(gold.document.replace(/\.(txt|md)$/, ""));
           // The shared corpus lives outside the repository; check it only where it is present.
-          if (set.name === "examples" || existsSync(set.pagesDir))
+          if (set.name !== "corpus" || existsSync(set.pagesDir))
             expect(existsSync(path.join(set.pagesDir, gold.document))).toBe(true);
         });
       });
