@@ -13,14 +13,13 @@ import {
   mentionStartingAt,
   relation,
 } from "./context.js";
-import { alternation } from "./rules.js";
 import { subjectsBefore } from "./subject.js";
 import { eventDate } from "./timing.js";
 
 export function announced(ctx: RelateContext): RelationMention[] {
   const r = ctx.rules.announced;
-  const triggerAtEnd = new RegExp(`(${alternation(r.triggers)})(了)?\\s*$`, "u");
-  const jointBefore = new RegExp(`(?:${alternation(r.jointTriggers)})\\s*$`, "u");
+  const triggerAtEnd = ctx.re.announcedAtEnd;
+  const jointBefore = ctx.re.announcedJointBefore;
   const documentVerbs = new Set(ctx.rules.issued.triggers);
   const out: RelationMention[] = [];
   for (const sentence of ctx.sentences) {
@@ -55,7 +54,7 @@ function passive(ctx: RelateContext, sentence: Span, target: EntityMention): Rel
   if (!first) return [];
   const list = listStartingWith(ctx, first, r.subjectLabels, sentence.end);
   const after = ctx.text.slice(list[list.length - 1]!.end, sentence.end);
-  const trig = new RegExp(`^(.{0,30}?)(${alternation(r.triggers)})`, "u").exec(after);
+  const trig = ctx.re.announcedPassive.exec(after);
   if (!trig) return [];
   // what stands between may name further partners (会同证券交易所和各类投资机构) but no other verb
   const between = trig[1]!.replace(/^(?:会同|联合|和|与|及)[^，。]{0,20}?(?=自|于|在|从|共同|联合|$)/u, "");
@@ -109,9 +108,7 @@ function members(ctx: RelateContext): RelationMention[] {
  * a programme head word (共同启动国家高新区纳米新材料产业协同创新网络建设) is a Program.
  */
 function programByHead(ctx: RelateContext, from: number, end: number): EntityMention | undefined {
-  const r = ctx.rules.announced;
-  const re = new RegExp(`^[^，,。；;、“”《》\\s]{2,30}?(?:${alternation(r.programHeads)})`, "u");
-  const m = re.exec(ctx.text.slice(from, end));
+  const m = ctx.re.programHead.exec(ctx.text.slice(from, end));
   if (!m) return undefined;
   const start = from;
   const stop = from + m[0].length;

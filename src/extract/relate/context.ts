@@ -5,6 +5,8 @@ import type { NodeLabel, Properties, RelationType } from "../../types.js";
 import type { Article, EntityMention, RelationMention, Span } from "../types.js";
 import type { RelationRules } from "./rules.js";
 import { alternation } from "./rules.js";
+import { relationPatterns } from "./patterns.js";
+import type { RelationPatterns } from "./patterns.js";
 
 export interface RelateContext {
   article: Article;
@@ -16,7 +18,12 @@ export interface RelateContext {
   sentences: Span[];
   /** Spans of “…” quotations, marks included. */
   quotes: Span[];
-  filler: RegExp;
+  /** The rules' regular expressions, compiled once per rule set. */
+  re: RelationPatterns;
+  /** Position of each mention in `mentions`, and the mention starting / ending at an offset. */
+  index: Map<EntityMention, number>;
+  byStart: Map<number, EntityMention>;
+  byEnd: Map<number, EntityMention>;
 }
 
 export function buildContext(
@@ -28,17 +35,26 @@ export function buildContext(
   const sentences = article.sentences.filter(
     (s) => s.end > s.start && !captions.some((c) => c.start < s.end && s.start < c.end),
   );
-  const fillerParts = [alternation(rules.common.fillerWords), ...rules.common.fillerPatterns].map(
-    (p) => `(?:${p})`,
-  );
+  const kept = longestFirst(mentions.filter((m) => m.label !== "Statement"));
+  const index = new Map<EntityMention, number>();
+  const byStart = new Map<number, EntityMention>();
+  const byEnd = new Map<number, EntityMention>();
+  kept.forEach((m, i) => {
+    index.set(m, i);
+    byStart.set(m.start, m);
+    byEnd.set(m.end, m);
+  });
   return {
     article,
     text: article.text,
     rules,
-    mentions: longestFirst(mentions.filter((m) => m.label !== "Statement")),
+    mentions: kept,
     sentences,
     quotes: findQuotes(article.text),
-    filler: new RegExp(`^(?:${fillerParts.join("|")}|[，,])*$`, "u"),
+    re: relationPatterns(rules),
+    index,
+    byStart,
+    byEnd,
   };
 }
 
@@ -46,11 +62,43 @@ export function buildContext(
 function longestFirst(mentions: EntityMention[]): EntityMention[] {
   const byLength = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: EntityMention[] = [];
+  const taken = new Set<number>();
   for (const m of byLength) {
     if (m.end <= m.start) continue;
-    if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+    let free = true;
+    for (let i = m.start; i < m.end && free; i++) if (taken.has(i)) free = false;
+    if (!free) continue;
+    for (let i = m.start; i < m.end; i++) taken.add(i);
+    kept.push(m);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Index of the first mention starting at or after pos (mentions are sorted and disjoint). */
+function firstFrom(ctx: RelateContext, pos: number): number {
+  let lo = 0;
+  let hi = ctx.mentions.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.mentions[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last mention ending at or before pos that satisfies `ok`, not starting before lo. */
+export function lastMentionBefore(
+  ctx: RelateContext,
+  pos: number,
+  ok: (m: EntityMention) => boolean,
+  lo = 0,
+): EntityMention | undefined {
+  for (let i = firstFrom(ctx, pos) - 1; i >= 0; i--) {
+    const m = ctx.mentions[i]!;
+    if (m.start < lo) return undefined;
+    if (m.end <= pos && ok(m)) return m;
+  }
+  return undefined;
 }
 
 function findQuotes(text: string): Span[] {
@@ -69,7 +117,7 @@ function findQuotes(text: string): Span[] {
 
 export function isFiller(ctx: RelateContext, gap: string): boolean {
   const trimmed = gap.trim();
-  return trimmed === "" || ctx.filler.test(trimmed);
+  return trimmed === "" || ctx.re.filler.test(trimmed);
 }
 
 export function hasLabel(m: EntityMention, labels: readonly NodeLabel[]): boolean {
@@ -77,7 +125,13 @@ export function hasLabel(m: EntityMention, labels: readonly NodeLabel[]): boolea
 }
 
 export function mentionsIn(ctx: RelateContext, span: Span): EntityMention[] {
-  return ctx.mentions.filter((m) => m.start >= span.start && m.end <= span.end);
+  const out: EntityMention[] = [];
+  for (let i = firstFrom(ctx, span.start); i < ctx.mentions.length; i++) {
+    const m = ctx.mentions[i]!;
+    if (m.start >= span.end) break;
+    if (m.end <= span.end) out.push(m);
+  }
+  return out;
 }
 
 export function insideQuote(ctx: RelateContext, pos: number): Span | undefined {
@@ -85,7 +139,15 @@ export function insideQuote(ctx: RelateContext, pos: number): Span | undefined {
 }
 
 export function sentenceAt(ctx: RelateContext, pos: number): Span | undefined {
-  return ctx.sentences.find((s) => s.start <= pos && pos < s.end);
+  let lo = 0;
+  let hi = ctx.sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ctx.sentences[mid]!.end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = ctx.sentences[lo];
+  return s && s.start <= pos && pos < s.end ? s : undefined;
 }
 
 /** Start of the paragraph holding pos: after the last line break before it. */
@@ -103,7 +165,8 @@ export function mentionEndingAt(
 ): EntityMention | undefined {
   let p = pos;
   while (p > lo && /\s/.test(ctx.text[p - 1]!)) p--;
-  return ctx.mentions.find((m) => m.end === p && m.start >= lo && hasLabel(m, labels));
+  const m = ctx.byEnd.get(p);
+  return m && m.start >= lo && hasLabel(m, labels) ? m : undefined;
 }
 
 export function mentionStartingAt(
@@ -114,7 +177,8 @@ export function mentionStartingAt(
 ): EntityMention | undefined {
   let p = pos;
   while (p < hi && /[\s《“「]/.test(ctx.text[p]!)) p++;
-  return ctx.mentions.find((m) => m.start === p && m.end <= hi && hasLabel(m, labels));
+  const m = ctx.byStart.get(p);
+  return m && m.end <= hi && hasLabel(m, labels) ? m : undefined;
 }
 
 function isConnector(ctx: RelateContext, gap: string, extra: readonly string[] = []): boolean {
@@ -134,7 +198,7 @@ export function listEndingWith(
   extraConnectors: readonly string[] = [],
 ): EntityMention[] {
   const list = [last];
-  let i = ctx.mentions.indexOf(last) - 1;
+  let i = (ctx.index.get(last) ?? -1) - 1;
   while (i >= 0) {
     const prev = ctx.mentions[i]!;
     const head = list[0]!;
@@ -155,7 +219,9 @@ export function listStartingWith(
   extraConnectors: readonly string[] = [],
 ): EntityMention[] {
   const list = [first];
-  let i = ctx.mentions.indexOf(first) + 1;
+  const at = ctx.index.get(first);
+  if (at === undefined) return list;
+  let i = at + 1;
   while (i < ctx.mentions.length) {
     const next = ctx.mentions[i]!;
     const tail = list[list.length - 1]!;
@@ -192,7 +258,7 @@ export function findWords(
   span: Span,
   words: readonly string[],
 ): { start: number; end: number; word: string }[] {
-  const re = new RegExp(alternation(words), "gu");
+  const re = ctx.re.words.get(words) ?? new RegExp(alternation(words), "gu");
   const text = ctx.text.slice(span.start, span.end);
   return [...text.matchAll(re)].map((m) => ({
     start: span.start + m.index,

@@ -15,23 +15,10 @@ import {
 } from "./context.js";
 import type { Quantity } from "./quantity.js";
 import { findQuantities } from "./quantity.js";
-import { alternation } from "./rules.js";
-
-const QTY =
-  "[\\d.]+\\s*(?:万亿|千亿|百亿|亿|千万|百万|万|千|百)?\\s*(?:余|多|\\+)?\\s*(?:家|个|项|所|名|款)?";
 
 export function focuses(ctx: RelateContext): RelationMention[] {
   const r = ctx.rules.focuses;
-  const verbAtEnd = new RegExp(`(${alternation(r.verbs)})\\s*(${QTY})?\\s*$`, "u");
-  // unrecognised items may follow the recognised ones (人工智能、高端制造、生物医药三大赛道)
-  const fieldTail = new RegExp(
-    `^\\s*(?:、[^，。；、]{1,8}){0,6}\\s*(?:等[^，。；]{0,8}?)?(?:[\\d一二两三四五六七八九十]+大)?(?:${alternation(r.fieldWords)})`,
-    "u",
-  );
-  const scale = new RegExp(
-    `(?:产业集群|集群|产业)?(?:${alternation(r.metricWords)})\\s*(?:${alternation(r.metricVerbs)})\\s*(${QTY}\\s*(?:元|美元|亿元)?)`,
-    "gu",
-  );
+  const { focusVerbAtEnd: verbAtEnd, focusFieldTail: fieldTail, focusScale: scale } = ctx.re;
   const out: RelationMention[] = [];
   for (const sentence of ctx.sentences) {
     const inSentence = mentionsIn(ctx, sentence);
@@ -59,7 +46,7 @@ export function focuses(ctx: RelateContext): RelationMention[] {
         const verbStart = sentence.start + v.index;
         subject = nearestSubject(ctx, inSentence, sentence.start, verbStart);
         if (v[2]) {
-          const tail = new RegExp(`^(?:${alternation(r.industryTails)})`, "u").exec(after)?.[0] ?? "";
+          const tail = ctx.re.focusIndustryTail.exec(after)?.[0] ?? "";
           const text = ctx.text.slice(verbStart, list[list.length - 1]!.end) + tail;
           metrics.push({ text: text.replace(/\s+/g, ""), q: findQuantities(v[2])[0] ?? null });
         }

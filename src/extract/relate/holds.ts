@@ -9,8 +9,7 @@
 // the relation stays one per (person, body) as the interchange format wants.
 import type { EntityMention, RelationMention, Span } from "../types.js";
 import type { RelateContext } from "./context.js";
-import { hasLabel, relation } from "./context.js";
-import { alternation } from "./rules.js";
+import { hasLabel, lastMentionBefore, mentionsIn, relation } from "./context.js";
 
 interface Segment {
   org?: EntityMention;
@@ -29,21 +28,16 @@ interface Segment {
 const BREAK = /[\s、，,。；;：:！？!?“”"（）()《》]/u;
 const BAD_PREFIX = /[的在是了为对向从将把被等及和与]/u;
 
-function titlePattern(ctx: RelateContext): RegExp {
-  const words = alternation(ctx.rules.holds.titleWords);
-  return new RegExp(`^(.{0,${ctx.rules.holds.maxTitlePrefix}}?)((?:${words})+)$`, "u");
-}
-
 /** Posts of the chain ending right before `person`, in text order (empty when none). */
 export function parseChain(ctx: RelateContext, sentence: Span, person: EntityMention): Segment[] {
   const { text } = ctx;
-  const re = titlePattern(ctx);
+  const re = ctx.re.titlePhrase;
   const orgLabels = ctx.rules.holds.orgLabels;
   const segments: Segment[] = [];
   let pos = person.start;
   while (pos > sentence.start) {
     // nearest mention ending at or before pos
-    const prevMention = [...ctx.mentions].reverse().find((m) => m.end <= pos && m.start >= sentence.start);
+    const prevMention = lastMentionBefore(ctx, pos, () => true, sentence.start);
     let breakAt = pos;
     while (breakAt > sentence.start && !BREAK.test(text[breakAt - 1]!)) breakAt--;
     let segStart: number;
@@ -90,9 +84,11 @@ export function chainStart(ctx: RelateContext, sentence: Span, person: EntityMen
 export function resolveShortForm(ctx: RelateContext, form: string, pos: number): EntityMention | undefined {
   const sf = ctx.rules.holds.shortForms[form];
   if (!sf) return undefined;
-  return [...ctx.mentions]
-    .reverse()
-    .find((m) => m.end <= pos && m.label === sf.label && m.name.endsWith(sf.suffix) && m.name !== form);
+  return lastMentionBefore(
+    ctx,
+    pos,
+    (m) => m.label === sf.label && m.name.endsWith(sf.suffix) && m.name !== form,
+  );
 }
 
 function isEnterpriseUnit(ctx: RelateContext, name: string): boolean {
@@ -106,8 +102,7 @@ function isSubUnitName(ctx: RelateContext, name: string): boolean {
 export function holdsPositions(ctx: RelateContext): RelationMention[] {
   const out: RelationMention[] = [];
   for (const sentence of ctx.sentences) {
-    for (const person of ctx.mentions) {
-      if (person.start < sentence.start || person.end > sentence.end) continue;
+    for (const person of mentionsIn(ctx, sentence)) {
       if (!hasLabel(person, ctx.rules.holds.personLabels)) continue;
       out.push(...relationsOfChain(ctx, sentence, person, parseChain(ctx, sentence, person)));
     }

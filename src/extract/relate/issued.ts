@@ -4,16 +4,12 @@
 import type { EntityMention, RelationMention } from "../types.js";
 import type { RelateContext } from "./context.js";
 import { hasLabel, isFiller, listStartingWith, mentionsIn, mentionStartingAt, relation } from "./context.js";
-import { alternation } from "./rules.js";
 import { subjectsBefore } from "./subject.js";
 import { documentDate } from "./timing.js";
 
 export function issued(ctx: RelateContext): RelationMention[] {
   const r = ctx.rules.issued;
-  const triggers = alternation(r.triggers);
-  const active = new RegExp(`(${triggers})(了)?\\s*$`, "u");
-  const attributive = new RegExp(`(${triggers})的\\s*$`, "u");
-  const passiveTail = new RegExp(`^\\s*(${triggers})`, "u");
+  const { issuedActive: active, issuedAttributive: attributive, issuedPassiveTail: passiveTail } = ctx.re;
   const out: RelationMention[] = [];
   for (const sentence of ctx.sentences) {
     const docs = mentionsIn(ctx, sentence).filter((m) => hasLabel(m, r.documentLabels));

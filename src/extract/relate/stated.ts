@@ -17,12 +17,12 @@ import {
   hasLabel,
   insideQuote,
   isFiller,
+  lastMentionBefore,
   listStartingWith,
   mentionsIn,
   relation,
 } from "./context.js";
 import { chainStart } from "./holds.js";
-import { alternation } from "./rules.js";
 import { eventDate } from "./timing.js";
 
 const CLAUSE_BREAK = /[，,；;。！？!?：:”\n]/u;
@@ -44,13 +44,9 @@ export function statements(ctx: RelateContext): RelationMention[] {
   const rules = ctx.rules.stated;
   const out: RelationMention[] = [];
   let lastSpeaker: EntityMention | undefined;
-  const titleAfterName = new RegExp(`^(?:${alternation(ctx.rules.holds.titleWords)}|同志)`, "u");
+  const titleAfterName = ctx.re.titleAfterName;
   for (const sentence of ctx.sentences) {
-    for (const v of findWords(
-      ctx,
-      sentence,
-      rules.verbs.map((x) => x.word),
-    )) {
+    for (const v of findWords(ctx, sentence, ctx.re.statedVerbs)) {
       if (insideQuote(ctx, v.start)) continue;
       const verb = rules.verbs.find((x) => x.word === v.word)!;
       const before = ctx.text.slice(Math.max(sentence.start, v.start - 4), v.start);
@@ -159,7 +155,7 @@ function findSpeaker(
     if (gapIsFiller(persons[i]!.end)) return { mention: persons[i]!, rule: "stated.verb-after-speaker" };
   }
   const head = ctx.text.slice(clauseStart, verbStart);
-  const spokes = new RegExp(`^(?:${alternation(rules.spokespersonWords)})`, "u");
+  const spokes = ctx.re.spokesperson;
   for (const m of inClause) {
     if (m.label === "Person" || !hasLabel(m, rules.speakerLabels)) continue;
     if (!isFiller(ctx, ctx.text.slice(clauseStart, m.start))) continue;
@@ -179,9 +175,7 @@ function findSpeaker(
     const after = lead.slice(lead.indexOf(word) + word.length);
     if (!isFiller(ctx, after) || !isFiller(ctx, lead.slice(0, lead.indexOf(word)))) continue;
     const target =
-      kind === "speaker"
-        ? lastSpeaker
-        : [...ctx.mentions].reverse().find((m) => m.end <= clauseStart && m.label === "Person");
+      kind === "speaker" ? lastSpeaker : lastMentionBefore(ctx, clauseStart, (m) => m.label === "Person");
     if (target) return { mention: target, rule: "stated.pronoun" };
   }
   // the verb opens its clause: the subject heads the previous clause of the sentence

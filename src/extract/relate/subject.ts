@@ -5,7 +5,6 @@ import type { NodeLabel } from "../../types.js";
 import type { EntityMention, Span } from "../types.js";
 import type { RelateContext } from "./context.js";
 import { hasLabel, isFiller, listEndingWith } from "./context.js";
-import { alternation } from "./rules.js";
 
 export function subjectsBefore(
   ctx: RelateContext,
@@ -14,7 +13,7 @@ export function subjectsBefore(
   labels: readonly NodeLabel[],
   carryClauseHead = false,
 ): EntityMention[] {
-  const titleAfterName = new RegExp(`^(?:${alternation(ctx.rules.holds.titleWords)}|同志)`, "u");
+  const titleAfterName = ctx.re.titleAfterName;
   for (let i = ctx.mentions.length - 1; i >= 0; i--) {
     const m = ctx.mentions[i]!;
     if (m.end > pos) continue;

@@ -6,12 +6,12 @@ import type { RelateContext } from "./context.js";
 import {
   findWords,
   isFiller,
+  lastMentionBefore,
   mentionEndingAt,
   mentionStartingAt,
   paragraphStart,
   relation,
 } from "./context.js";
-import { alternation } from "./rules.js";
 import { subjectsBefore } from "./subject.js";
 import { eventDate } from "./timing.js";
 
@@ -19,7 +19,7 @@ export function visits(ctx: RelateContext): RelationMention[] {
   const r = ctx.rules.visited;
   const out: RelationMention[] = [];
   let visitor: { person: EntityMention; paragraph: number } | undefined;
-  const leadVerb = new RegExp(`^(?:${alternation(r.leadVerbs)})`, "u");
+  const leadVerb = ctx.re.visitLeadVerb;
   for (const sentence of ctx.sentences) {
     const paragraph = paragraphStart(ctx, sentence.start);
     const carried = visitor && visitor.paragraph === paragraph ? visitor.person : undefined;
@@ -54,7 +54,7 @@ export function visits(ctx: RelateContext): RelationMention[] {
         const head = ctx.text.slice(cs, v.start).trim();
         const pronoun = /^[他她]/u.test(head);
         // 他 stands for the paragraph's visitor, else for the last person named
-        const lastPerson = [...ctx.mentions].reverse().find((m) => m.end <= cs && m.label === "Person");
+        const lastPerson = lastMentionBefore(ctx, cs, (m) => m.label === "Person");
         if (isFiller(ctx, pronoun ? head.slice(1) : head))
           person = carried ?? (pronoun ? lastPerson : undefined);
       }
