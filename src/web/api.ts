@@ -64,7 +64,7 @@ export interface GraphStats {
 }
 
 const EVIDENCE = `evidence { documentId title date sentence rule }`;
-const REF = `id label name`;
+const REF = `id label name aliases`;
 
 interface RawConnection<E> {
   totalCount: number;
@@ -111,15 +111,15 @@ const ENTITY_FIELDS = `id label name aliases documentCount pagerank community`;
 export class ExplorerApi {
   constructor(private readonly client: GraphQLClient) {}
 
-  async search(text: string, first = 12): Promise<Page<EntityInfo>> {
+  async search(text: string, first = 12, labels: string[] | null = null): Promise<Page<EntityInfo>> {
     const data = await this.client.request<{ search: Connection<RawEntity> }>(
-      `query Search($text: String!, $first: Int) {
-        search(text: $text, first: $first) {
+      `query Search($text: String!, $labels: [Label!], $first: Int) {
+        search(text: $text, labels: $labels, first: $first) {
           totalCount pageInfo { endCursor hasNextPage }
           edges { node { ${ENTITY_FIELDS} } }
         }
       }`,
-      { text, first },
+      { text, labels, first },
     );
     return page(data.search, entity);
   }
@@ -145,18 +145,19 @@ export class ExplorerApi {
     types: string[] | null,
     first: number,
     after: string | null,
+    direction: "OUT" | "IN" | "BOTH" = "BOTH",
   ): Promise<Page<RelationItem>> {
     type RawRelation = Omit<RelationItem, "other"> & { node: EntityRef };
     const data = await this.client.request<{ entity: { relations: RawConnection<RawRelation> } | null }>(
-      `query Relations($id: ID, $types: [RelationType!], $first: Int, $after: String) {
+      `query Relations($id: ID, $types: [RelationType!], $direction: Direction, $first: Int, $after: String) {
         entity(id: $id) {
-          relations(types: $types, direction: BOTH, first: $first, after: $after) {
+          relations(types: $types, direction: $direction, first: $first, after: $after) {
             totalCount pageInfo { endCursor hasNextPage }
             edges { type direction properties ${EVIDENCE} node { ${REF} } }
           }
         }
       }`,
-      { id, types, first, after },
+      { id, types, direction, first, after },
     );
     if (!data.entity) return { items: [], totalCount: 0, endCursor: null, hasNextPage: false };
     const c = data.entity.relations;
@@ -204,7 +205,7 @@ export class ExplorerApi {
       `query ZoneIndustries($zone: String, $industry: String, $first: Int, $after: String) {
         zoneIndustries(zone: $zone, industry: $industry, first: $first, after: $after) {
           totalCount pageInfo { endCursor hasNextPage }
-          edges { node { zone { ${REF} aliases } industry { ${REF} aliases } metric ${EVIDENCE} } }
+          edges { node { zone { ${REF} } industry { ${REF} } metric ${EVIDENCE} } }
         }
       }`,
       { zone: filter.zone ?? null, industry: filter.industry ?? null, first, after },

@@ -1,20 +1,21 @@
 // The explorer's controller: what happens when the user searches, clicks a
 // node or an edge, or asks for the zones of an industry. It fetches through the
 // GraphQL API, draws into the GraphView and fills the side panel.
-import type { EntityInfo, EntityRef, ExplorerApi, RelationItem } from "./api.js";
+import type { EntityInfo, EntityRef, ExplorerApi } from "./api.js";
 import { clear, h } from "./dom.js";
 import type { GraphView } from "./graph-view.js";
 import {
   announcementsCard,
   card,
   entityCard,
-  industryCard,
   relationEvidenceCard,
   relationsCard,
   type RelationRow,
 } from "./panels.js";
 import { renderSidebar } from "./sidebar.js";
 import { homeCard } from "./home.js";
+import { industryCard } from "./industry-card.js";
+import { answerIndustry, type IndustryAnswer } from "./industry.js";
 import { DRAWN_RELATION_TYPES } from "./palette.js";
 
 /** Relations fetched per request, and per click on "Expand" / "Load more". */
@@ -137,32 +138,35 @@ export class ExplorerApp {
     await this.guard(async () => {
       const generation = ++this.panelGeneration;
       this.setStatus(`Finding zones for ${name}…`);
-      const page = await this.api.zoneIndustries({ industry: name }, PAGE_SIZE);
+      const answer = await answerIndustry(this.api, name);
       if (generation !== this.panelGeneration) return;
       this.view.clear();
       this.expansions.clear();
-      const industries = new Map(page.items.map((z) => [z.industry.id, z.industry]));
-      if (industries.size === 0) {
-        const found = await this.api.entityByName(name, "Industry");
-        if (found) industries.set(found.id, found);
-      }
-      for (const ref of industries.values()) this.view.addEntity(ref);
-      for (const z of page.items) {
-        const relation: RelationItem = {
-          type: "FOCUSES_ON",
-          direction: "IN",
-          other: z.zone,
-          properties: z.metric ? { metric: z.metric } : {},
-          evidence: z.evidence,
-        };
-        this.view.addRelation(z.industry.id, relation);
-      }
-      const first = [...industries.keys()][0] ?? null;
-      this.focusId = first;
-      this.view.select(first);
+      this.drawIndustryAnswer(answer);
+      // Nothing selected: a selection would dim the zones two hops away (via a programme).
+      this.focusId = answer.industries[0]?.id ?? null;
+      this.view.select(null);
       this.afterGraphChange();
-      this.fillPanel(industryCard(name, page.items, page.totalCount, this.open));
+      this.fillPanel(industryCard(answer, this.open));
     });
+  }
+
+  private drawIndustryAnswer(answer: IndustryAnswer): void {
+    for (const ref of answer.industries) this.view.addEntity(ref);
+    for (const z of answer.direct) {
+      this.view.addRelation(z.industry.id, {
+        type: "FOCUSES_ON",
+        direction: "IN",
+        other: z.zone,
+        properties: z.metric ? { metric: z.metric } : {},
+        evidence: z.evidence,
+      });
+    }
+    for (const v of answer.viaProgram) {
+      this.view.addRelation(v.industry.id, v.focus);
+      this.view.addRelation(v.program.id, v.membership);
+    }
+    for (const o of answer.others) this.view.addRelation(o.industry.id, o.relation);
   }
 
   home(): void {
@@ -235,9 +239,9 @@ export class ExplorerApp {
       if (page.totalCount > 0 || entity.label !== "Region")
         extra.append(announcementsCard(entity.name, page, this.open, null));
     } else if (entity.label === "Industry") {
-      const page = await this.api.zoneIndustries({ industry: entity.name }, PAGE_SIZE);
+      const answer = await answerIndustry(this.api, entity.name);
       if (generation !== this.panelGeneration) return;
-      extra.append(industryCard(entity.name, page.items, page.totalCount, this.open));
+      extra.append(industryCard(answer, this.open));
     }
   }
 

@@ -39,7 +39,14 @@ export class WorkerLayout {
     graph.forEachEdge((edge, _a, source, target) => this.shadow.addDirectedEdgeWithKey(edge, source, target));
     const settings = forceAtlas2.inferSettings(this.shadow);
     this.supervisor = new FA2Layout(this.shadow, {
-      settings: { ...settings, barnesHutOptimize: this.shadow.order > 400, adjustSizes: false, slowDown: 2 },
+      settings: {
+        ...settings,
+        barnesHutOptimize: this.shadow.order > 400,
+        adjustSizes: false,
+        slowDown: 2,
+        // Small drawings often have separate pieces (two industries, a lone zone): keep them near.
+        gravity: this.shadow.order < 200 ? 3 : (settings.gravity ?? 1),
+      },
     });
   }
 

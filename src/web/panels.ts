@@ -1,7 +1,7 @@
 // The side panel's cards: the chosen entity, the evidence behind a relation,
 // who announced what, and the zones of an industry. Pure builders: they take
 // data and callbacks and return elements; the app decides where they go.
-import type { AnnouncementItem, EntityInfo, EntityRef, EvidenceItem, Page, ZoneIndustryItem } from "./api.js";
+import type { AnnouncementItem, EntityInfo, EntityRef, EvidenceItem, Page } from "./api.js";
 import { h, highlight } from "./dom.js";
 import { labelColour, relationCaption } from "./palette.js";
 
@@ -204,53 +204,6 @@ export function announcementsCard(
       ),
     ),
     more ? h("button", { type: "button", onclick: more }, "More") : null,
-  );
-}
-
-export function industryCard(
-  industry: string,
-  items: ZoneIndustryItem[],
-  totalCount: number,
-  open: (ref: EntityRef) => void,
-): HTMLElement {
-  if (items.length === 0)
-    return card(
-      `Zones focusing on ${industry}`,
-      h(
-        "p",
-        { class: "muted" },
-        `No zone is linked to ${industry} yet. Try another industry or a shorter name.`,
-      ),
-    );
-  return card(
-    `Zones focusing on ${industry} (${totalCount})`,
-    h(
-      "p",
-      { class: "muted small" },
-      "Each zone with the sentences that link it to the industry, and the news item they come from.",
-    ),
-    h(
-      "ol",
-      { class: "zones" },
-      ...items.map((z) =>
-        h(
-          "li",
-          { class: "zone-row" },
-          h(
-            "div",
-            { class: "zone-head" },
-            entityLink(z.zone, open),
-            z.metric ? h("span", { class: "metric" }, z.metric) : null,
-          ),
-          evidenceList(z.evidence, [
-            z.zone.name,
-            z.industry.name,
-            ...(z.zone.aliases ?? []),
-            ...(z.industry.aliases ?? []),
-          ]),
-        ),
-      ),
-    ),
   );
 }
 

@@ -122,15 +122,23 @@ describe("explorer page", () => {
   it("answers “which zones focus on 人工智能, and where does the text say so?” from the start page", async () => {
     await page.locator("#industry-input").fill("人工智能");
     await page.click("#industry-go");
-    const rows = page.locator(".zone-row");
-    await expect.poll(() => rows.count(), POLL).toBe(3);
-    const text = (await page.locator(".panel").textContent()) ?? "";
-    const zones = (await rows.locator(".zone-head .entity-link").allTextContents()).sort();
+    const sections = page.locator(".answer-section");
+    await expect.poll(() => sections.count(), POLL).toBe(2);
+    // Zones the text links to the industry directly, with the metric and the sentence.
+    const direct = sections.nth(0);
+    const zones = (await direct.locator(".zone-head > .entity-link").allTextContents()).sort();
     expect(zones).toEqual(["中关村国家自主创新示范区", "南京高新区", "武汉东湖高新区"]);
-    expect(await rows.locator("blockquote").allTextContents()).toContainEqual(
+    expect(await direct.locator("blockquote").allTextContents()).toContainEqual(
       expect.stringContaining("南京高新区聚焦人工智能"),
     );
-    expect(text).toContain("人工智能产业规模突破500亿元"); // the metric
+    expect(await direct.textContent()).toContain("人工智能产业规模突破500亿元");
+    // A zone tied to the industry only through a programme it co-founded, with that sentence.
+    const viaProgram = sections.nth(1);
+    expect(await viaProgram.locator(".zone-head .entity-link").allTextContents()).toEqual([
+      "国家高新区人工智能产业协同创新网络",
+    ]);
+    expect(await viaProgram.locator(".members .entity-link").allTextContents()).toEqual(["苏州工业园区"]);
+    expect(await viaProgram.locator("blockquote").first().textContent()).toContain("共同成立");
     await layoutSettled();
     await page.screenshot({ path: path.join(SCREENSHOTS, "explorer-industry.png") });
     expect(page.url()).toContain("#industry=");

@@ -29,7 +29,8 @@ const DOCS: Doc[] = [
       "武汉东湖高新区集聚了1.6万家光电子信息企业，人工智能产业规模突破500亿元。" +
       "中关村示范区重点发展人工智能和集成电路产业。" +
       "南京高新区聚焦人工智能，苏州工业园区发展纳米新材料产业。" +
-      "武汉东湖高新区位于武汉市。北方华创位于中关村示范区。",
+      "武汉东湖高新区位于武汉市。北方华创位于中关村示范区。" +
+      "苏州工业园区与南京高新区共同成立国家高新区人工智能产业协同创新网络。",
   },
 ];
 
@@ -100,6 +101,7 @@ const zgc = entity("Zone", "中关村国家自主创新示范区", ["中关村�
 const nanjing = entity("Zone", "南京高新区");
 const suzhou = entity("Zone", "苏州工业园区");
 const wuhan = entity("Region", "武汉市", ["武汉"]);
+const network = entity("Program", "国家高新区人工智能产业协同创新网络");
 const naura = entity("Enterprise", "北方华创科技集团股份有限公司", ["北方华创"]);
 
 entities.get(statement)!.properties = { date: "2024-10-15" };
@@ -118,6 +120,9 @@ relate("FOCUSES_ON", nanjing, ai, "南京高新区聚焦人工智能");
 relate("FOCUSES_ON", suzhou, nano, "纳米新材料");
 relate("LOCATED_IN", donghu, wuhan, "位于武汉市");
 relate("LOCATED_IN", naura, zgc, "北方华创位于");
+relate("MEMBER_OF", suzhou, network, "共同成立");
+relate("MEMBER_OF", nanjing, network, "共同成立");
+relate("FOCUSES_ON", network, ai, "共同成立");
 
 export const webFixture: Extraction = {
   documents: DOCS.map((d) => ({
