@@ -19,24 +19,54 @@ export function mentionEntityId(article: Article, m: EntityMention): string {
   return m.label === "Statement" ? `Statement:${article.id}:${m.start}` : entityId(m.label, m.name);
 }
 
+interface Slot {
+  record: EntityRecord;
+  own: string;
+  aliasKeys: Set<string>;
+}
+
 class EntityTable {
-  private readonly byId = new Map<string, EntityRecord>();
+  private readonly byId = new Map<string, Slot>();
   private readonly mentionKeys = new Set<string>();
+  /** Names repeat across articles far more than they vary: NFKC once per distinct string. */
+  private readonly normalised = new Map<string, string>();
+  private readonly ids = new Map<string, string>();
+
+  private norm(name: string): string {
+    let n = this.normalised.get(name);
+    if (n === undefined) {
+      n = normaliseName(name);
+      this.normalised.set(name, n);
+    }
+    return n;
+  }
+
+  private idOf(article: Article, m: EntityMention): string {
+    if (m.label === "Statement") return mentionEntityId(article, m);
+    const key = `${m.label}:${m.name}`;
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = `${m.label}:${this.norm(m.name)}`;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
 
   add(article: Article, m: EntityMention): string {
-    const id = mentionEntityId(article, m);
-    let e = this.byId.get(id);
-    if (!e) {
+    const id = this.idOf(article, m);
+    let slot = this.byId.get(id);
+    if (!slot) {
       const name = m.label === "Statement" ? m.name.slice(0, STATEMENT_MAX) : m.name;
-      e = { id, label: m.label, name, aliases: [], properties: {}, mentions: [] };
-      if (m.label === "Statement" && m.properties?.date === undefined) e.properties.date = article.date;
-      this.byId.set(id, e);
+      const record: EntityRecord = { id, label: m.label, name, aliases: [], properties: {}, mentions: [] };
+      if (m.label === "Statement" && m.properties?.date === undefined) record.properties.date = article.date;
+      slot = { record, own: m.label === "Statement" ? "" : this.norm(name), aliasKeys: new Set() };
+      this.byId.set(id, slot);
     }
+    const e = slot.record;
     mergeProperties(e.properties, m.properties);
-    const own = normaliseName(e.name);
-    for (const alias of [m.surface, ...(m.aliases ?? [])]) {
-      if (m.label === "Statement" || !alias || normaliseName(alias) === own) continue;
-      if (!e.aliases.some((a) => normaliseName(a) === normaliseName(alias))) e.aliases.push(alias);
+    if (m.label !== "Statement") {
+      this.alias(slot, m.surface);
+      if (m.aliases) for (const alias of m.aliases) this.alias(slot, alias);
     }
     const key = `${id}|${article.id}|${m.start}|${m.end}`;
     if (!this.mentionKeys.has(key)) {
@@ -46,8 +76,16 @@ class EntityTable {
     return id;
   }
 
+  private alias(slot: Slot, alias: string): void {
+    if (!alias) return;
+    const key = this.norm(alias);
+    if (key === slot.own || slot.aliasKeys.has(key)) return;
+    slot.aliasKeys.add(key);
+    slot.record.aliases.push(alias);
+  }
+
   records(): EntityRecord[] {
-    return [...this.byId.values()];
+    return [...this.byId.values()].map((s) => s.record);
   }
 }
 
@@ -68,6 +106,7 @@ export function mergeResults(results: ArticleResult[]): Extraction {
   }));
   const entities = new EntityTable();
   const relations = new Map<string, RelationRecord>();
+  const evidenceKeys = new Set<string>();
   for (const { article, mentions, relations: rels } of results) {
     for (const m of mentions) entities.add(article, m);
     for (const r of rels) {
@@ -89,13 +128,11 @@ export function mergeResults(results: ArticleResult[]): Extraction {
         end: r.sentence.end,
         rule: r.rule,
       };
-      if (
-        !rec.evidence.some(
-          (e) =>
-            e.documentId === evidence.documentId && e.start === evidence.start && e.rule === evidence.rule,
-        )
-      )
+      const evidenceKey = `${key}|${article.id}|${r.sentence.start}|${r.rule}`;
+      if (!evidenceKeys.has(evidenceKey)) {
+        evidenceKeys.add(evidenceKey);
         rec.evidence.push(evidence);
+      }
     }
   }
   return { documents, entities: entities.records(), relations: [...relations.values()] };
