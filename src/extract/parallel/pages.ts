@@ -85,10 +85,10 @@ async function* streamFilePages(file: string): AsyncGenerator<RawPage> {
   if (last) yield last;
 }
 
-async function* filePages(file: string): AsyncGenerator<PageItem> {
+async function* filePages(file: string, streamAbove: number): AsyncGenerator<PageItem> {
   try {
     const info = await stat(file);
-    if (info.size > STREAM_THRESHOLD && !(await startsWithUtf16Bom(file))) {
+    if (info.size > streamAbove && !(await startsWithUtf16Bom(file))) {
       for await (const page of streamFilePages(file)) yield { page };
       return;
     }
@@ -106,7 +106,9 @@ async function* filePages(file: string): AsyncGenerator<PageItem> {
 export async function* readPageStream(
   inputs: string[],
   stdin: NodeJS.ReadableStream = process.stdin,
+  options: { streamAbove?: number } = {},
 ): AsyncGenerator<PageItem> {
+  const streamAbove = options.streamAbove ?? STREAM_THRESHOLD;
   for (const input of inputs) {
     if (input === "-") {
       try {
@@ -127,6 +129,6 @@ export async function* readPageStream(
       yield failure(input, err);
       continue;
     }
-    for (const file of files) yield* filePages(file);
+    for (const file of files) yield* filePages(file, streamAbove);
   }
 }

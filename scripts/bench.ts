@@ -1,0 +1,242 @@
+// npm run bench [-- --json] [-- --quick]: every figure of issue 7 next to a
+// baseline measured in the same run (machines here are noisy). Progress on
+// stderr; a table (or with --json one object) on stdout. Each extraction and
+// serving measurement runs in its own child process (scripts/bench/child.ts).
+import { spawn } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { cpus, availableParallelism } from "node:os";
+import path from "node:path";
+import { Command } from "commander";
+import neo4jDriver from "neo4j-driver";
+import { ensureNeo4j, stopNeo4j } from "../src/neo4j/index.js";
+import { projectRoot } from "../src/paths.js";
+import { naiveRelsPerSec, embeddedRelsPerSec, neo4jRelsPerSec, sample, wipe } from "./bench/ingest.js";
+import type { Neo4jConnection } from "./bench/ingest.js";
+import { QUERIES, loadTest } from "./bench/load.js";
+import type { LoadFigures, QueryName } from "./bench/load.js";
+import type { QueryNames } from "./bench/graph.js";
+import { existingCorpus, writeCorpus } from "./bench/write-corpus.js";
+import { formatReport } from "./bench/report.js";
+
+const opts = new Command("bench")
+  .description("measure extraction, memory, ingestion and GraphQL latency against same-run baselines")
+  .option("--json", "print one JSON object instead of a table")
+  .option("--quick", "every measurement on small inputs (under a minute)")
+  .option("--extract-mb <n>", "MB of pages for throughput (default 50, quick 0.5)", Number)
+  .option("--rss-mb <a,b>", "two input sizes for peak RSS (default 20,200; quick 0.5,2)")
+  .option("--ingest-rels <n>", "relationships for ingestion throughput (default 200000)", Number)
+  .option("--naive-rels <n>", "relationships for the naive loader (default 2000)", Number)
+  .option("--graph-rels <n>", "relationships in the query-benchmark graph (default 1000000)", Number)
+  .option("--duration <s>", "seconds of load per query (default 10, quick 2)", Number)
+  .option("--connections <n>", "concurrent clients", Number, 50)
+  .option("--no-neo4j", "skip the Neo4j measurements")
+  .parse()
+  .opts<{
+    json?: boolean;
+    quick?: boolean;
+    extractMb?: number;
+    rssMb?: string;
+    ingestRels?: number;
+    naiveRels?: number;
+    graphRels?: number;
+    duration?: number;
+    connections: number;
+    neo4j: boolean;
+  }>();
+
+const quick = opts.quick === true;
+const size = {
+  extractMb: opts.extractMb ?? (quick ? 0.5 : 50),
+  rssMb: (opts.rssMb ?? (quick ? "0.5,2" : "20,200")).split(",").map(Number) as [number, number],
+  ingestRels: opts.ingestRels ?? (quick ? 5_000 : 200_000),
+  naiveRels: opts.naiveRels ?? (quick ? 100 : 2_000),
+  graphRels: opts.graphRels ?? (quick ? 20_000 : 1_000_000),
+  duration: opts.duration ?? (quick ? 2 : 10),
+};
+const workersAll = availableParallelism();
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+const outDir = path.join(projectRoot, "bench", "out");
+const childScript = path.join(projectRoot, "scripts", "bench", "child.ts");
+const notes: string[] = [];
+
+interface ChildResult {
+  [key: string]: unknown;
+  seconds: number;
+  peakRssMb: number;
+}
+
+/** Run child.ts once and return its JSON line; `keep` leaves it running (serve). */
+function child(args: string[], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}) {
+  const proc = spawn(process.execPath, [...nodeArgs, "--import", "tsx", childScript, ...args], {
+    cwd: projectRoot,
+    env: { ...process.env, ...env },
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const result = new Promise<ChildResult>((resolve, reject) => {
+    let out = "";
+    proc.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const line = out.indexOf("\n");
+      if (line >= 0) resolve(JSON.parse(out.slice(0, line)) as ChildResult);
+    });
+    proc.on("exit", (code) => reject(new Error(`bench child ${args[0]} exited with ${code}`)));
+  });
+  return { proc, result, stop: () => proc.stdin.end() };
+}
+
+async function corpus(mb: number, single: boolean) {
+  const out = path.join(outDir, `corpus-${mb}mb${single ? "-single" : ""}`);
+  const found = await existingCorpus(out, mb, 1, single);
+  if (found) return found;
+  log(`generating ${mb} MB of pages → ${path.relative(projectRoot, out)}`);
+  return writeCorpus({ mb, out, seed: 1, single });
+}
+
+async function extraction() {
+  const c = await corpus(size.extractMb, false);
+  const mb = c.bytes / 1e6;
+  log(`extraction, 1 worker, ${mb.toFixed(1)} MB`);
+  const one = await child(["extract", c.input, "1"]).result;
+  log(`extraction, ${workersAll} workers`);
+  const all = await child(["extract", c.input, String(workersAll)]).result;
+  log("jieba tag() on the same pages");
+  const jieba = await child(["jieba", c.input]).result;
+  const rss: number[] = [];
+  for (const rssMb of size.rssMb) {
+    const big = await corpus(rssMb, true);
+    log(`peak RSS, ${rssMb} MB in one file, ${workersAll} workers`);
+    rss.push((await child(["extract", big.input, String(workersAll)]).result).peakRssMb);
+  }
+  const mbPerSec1 = mb / one.seconds;
+  const mbPerSecAll = mb / all.seconds;
+  const jiebaTagMbPerSec = mb / jieba.seconds;
+  return {
+    inputMb: mb,
+    pages: c.pages,
+    relations: one.relations,
+    workers: workersAll,
+    mbPerSec1,
+    mbPerSecAll,
+    jiebaTagMbPerSec,
+    ratioVsJieba: mbPerSec1 / jiebaTagMbPerSec,
+    parallelSpeedup: mbPerSecAll / mbPerSec1,
+    rssInputMb: size.rssMb,
+    rssMb20: rss[0]!,
+    rssMb200: rss[1]!,
+    rssRatio: rss[1]! / rss[0]!,
+  };
+}
+
+async function neo4jConnection(): Promise<{ conn: Neo4jConnection; started: boolean }> {
+  const { NEO4J_URI: uri, NEO4J_USER: user = "neo4j", NEO4J_PASSWORD: password } = process.env;
+  if (uri) {
+    if (!password) throw new Error("NEO4J_URI is set but NEO4J_PASSWORD is not");
+    notes.push(`Neo4j: ${uri} (NEO4J_URI); its database was wiped`);
+    return { conn: { uri, user, password }, started: false };
+  }
+  log("starting the managed Neo4j instance .neo4j/bench (ports 27687/27474)");
+  const conn = await ensureNeo4j({
+    instance: "bench",
+    boltPort: 27687,
+    httpPort: 27474,
+    heap: quick ? "1g" : "3g",
+    pagecache: quick ? "512m" : "2g",
+    log,
+  });
+  notes.push("Neo4j: managed instance .neo4j/bench, Community 5.26, loopback");
+  return { conn, started: true };
+}
+
+async function ingestion(neo4j: Neo4jConnection | null) {
+  const chunks = sample(size.ingestRels, 2);
+  log(`ingestion of ${size.ingestRels} relationships into the embedded store`);
+  const embedded = await embeddedRelsPerSec(chunks);
+  if (!neo4j) return { sampleRelations: size.ingestRels, embeddedRelsPerSec: embedded };
+  log(`ingestion of ${size.ingestRels} relationships into Neo4j`);
+  const neo = await neo4jRelsPerSec(neo4j, chunks);
+  log(`naive loader (one MERGE per transaction), ${size.naiveRels} relationships`);
+  const naive = await naiveRelsPerSec(neo4j, sample(size.naiveRels, 3)[0]!);
+  return {
+    sampleRelations: size.ingestRels,
+    naiveSampleRelations: size.naiveRels,
+    embeddedRelsPerSec: embedded,
+    neo4jRelsPerSec: neo,
+    naiveRelsPerSec: naive,
+    ratioVsNaive: neo / naive,
+  };
+}
+
+async function graphql(store: "embedded" | "neo4j", neo4j: Neo4jConnection | null) {
+  log(`building a ${size.graphRels}-relationship graph in the ${store} store and serving it`);
+  const env: NodeJS.ProcessEnv = neo4j
+    ? { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password }
+    : {};
+  if (neo4j) {
+    const driver = neo4jDriver.driver(neo4j.uri, neo4jDriver.auth.basic(neo4j.user, neo4j.password));
+    await wipe(driver);
+    await driver.close();
+  }
+  const server = child(
+    ["serve", store, String(size.graphRels)],
+    ["--max-old-space-size=8192", "--expose-gc"],
+    env,
+  );
+  try {
+    const info = await server.result;
+    const figures: Record<string, LoadFigures> = {};
+    for (const name of Object.keys(QUERIES) as QueryName[]) {
+      log(`${store}: ${name}, ${opts.connections} clients, ${size.duration} s`);
+      figures[name] = await loadTest(info.url as string, name, info.names as QueryNames, {
+        connections: opts.connections,
+        duration: size.duration,
+      });
+    }
+    return {
+      relationships: info.storedRelationships as number,
+      buildRelsPerSec: (info.ingested as number) / (info.ingestSeconds as number),
+      heapMb: info.heapMb as number,
+      ...figures,
+    };
+  } finally {
+    server.stop();
+    await new Promise((resolve) => server.proc.once("exit", resolve));
+  }
+}
+
+const started = performance.now();
+const report: Record<string, unknown> = {
+  machine: {
+    date: new Date().toISOString(),
+    nproc: workersAll,
+    cpu: cpus()[0]?.model ?? "unknown",
+    node: process.version,
+    quick,
+  },
+};
+// Partial figures after each section, so a long run that is stopped still tells something.
+const partial = () => writeFile(path.join(outDir, "last.json"), JSON.stringify(report, null, 2) + "\n");
+report.extract = await extraction();
+await partial();
+let neo: { conn: Neo4jConnection; started: boolean } | null = null;
+try {
+  if (opts.neo4j) neo = await neo4jConnection();
+  report.ingest = await ingestion(neo?.conn ?? null);
+  await partial();
+  const gql: Record<string, unknown> = {};
+  report.graphql = gql;
+  gql.embedded = await graphql("embedded", null);
+  await partial();
+  if (neo) gql.neo4j = await graphql("neo4j", neo.conn);
+} finally {
+  if (neo?.started) {
+    log("stopping .neo4j/bench");
+    await stopNeo4j({ instance: "bench" });
+  }
+}
+notes.push(
+  "the query graph is built from synthetic extractions (src/graph/synthetic.ts), not by extracting pages",
+);
+report.notes = notes;
+report.seconds = (performance.now() - started) / 1000;
+await partial();
+process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
