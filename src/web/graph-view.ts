@@ -209,8 +209,9 @@ export class GraphView {
     void this.renderer.getCamera().animate({ x: framed.x, y: framed.y }, { duration: 400 });
   }
 
+  /** Shows the whole drawing, zoomed out a little so labels at the edges are not cut. */
   fit(): void {
-    void this.renderer.getCamera().animatedReset({ duration: 300 });
+    void this.renderer.getCamera().animate({ x: 0.5, y: 0.5, angle: 0, ratio: 1.12 }, { duration: 300 });
   }
 
   setTypeVisible(type: string, visible: boolean): void {

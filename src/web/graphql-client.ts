@@ -13,6 +13,11 @@ export class GraphQLRequestError extends Error {
 
 const KEY_STORAGE = "policygraph.apiKey";
 
+/** Remembers a key typed by the user (the server answered 401). */
+export function saveApiKey(key: string): void {
+  localStorage.setItem(KEY_STORAGE, key);
+}
+
 export function apiKeyFromPage(): string | null {
   const fromUrl = new URLSearchParams(location.search).get("key");
   if (fromUrl) {
@@ -39,6 +44,8 @@ export class GraphQLClient {
       headers,
       body: JSON.stringify({ query, variables }),
     });
+    if (response.status === 401)
+      throw new GraphQLRequestError("This server needs an API key", ["UNAUTHENTICATED"]);
     let body: { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
     try {
       body = (await response.json()) as typeof body;

@@ -3,7 +3,7 @@ import { ExplorerApi } from "./api.js";
 import { ExplorerApp } from "./app.js";
 import { byId } from "./dom.js";
 import { downloadPng, renderPng } from "./export-png.js";
-import { GraphQLClient, apiKeyFromPage } from "./graphql-client.js";
+import { GraphQLClient, GraphQLRequestError, apiKeyFromPage, saveApiKey } from "./graphql-client.js";
 import { GraphView } from "./graph-view.js";
 import { attachSearchBox } from "./search-box.js";
 
@@ -79,7 +79,18 @@ function start(): void {
           s.documents === null ? "" : ` · ${s.documents.toLocaleString()} documents`
         }`;
     })
-    .catch((error: Error) => explorer.toast(`Cannot reach the GraphQL API: ${error.message}`));
+    .catch((error: Error) => {
+      if (error instanceof GraphQLRequestError && error.codes.includes("UNAUTHENTICATED")) {
+        // `policygraph serve --api-key`: ask once, keep it in this browser, start again.
+        const key = window.prompt("This PolicyGraph server needs an API key (serve --api-key). Key:");
+        if (key) {
+          saveApiKey(key.trim());
+          location.reload();
+        }
+        return;
+      }
+      explorer.toast(`Cannot reach the GraphQL API: ${error.message}`);
+    });
 }
 
 start();

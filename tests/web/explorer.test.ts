@@ -201,6 +201,26 @@ describe("explorer page", () => {
     expect(stats.inked).toBeGreaterThan(0.002);
   });
 
+  it("asks for the API key when the server wants one, then works with it", async () => {
+    const guarded = await serveFixture(webFixture, { webRoot, apiKey: "s3cret-key" });
+    try {
+      const prompts: string[] = [];
+      page.on("dialog", (dialog) => {
+        prompts.push(dialog.message());
+        void dialog.accept("s3cret-key");
+      });
+      await page.goto(guarded.url + "/");
+      await expect.poll(() => page.locator("#stats").textContent(), POLL).toContain("entities");
+      expect(prompts).toHaveLength(1);
+      expect(prompts[0]).toContain("API key");
+      await page.fill("#search", "工信部");
+      const first = page.locator("#suggestions li[data-id]").first();
+      await expect.poll(() => first.textContent(), POLL).toContain("工业和信息化部");
+    } finally {
+      await guarded.close();
+    }
+  });
+
   it("stays responsive with 5,000 nodes on screen", async () => {
     const { figures, shot, running, duringLayout } = await measureLargeGraph(page, SCREENSHOTS);
     expect(figures.nodes).toBe(HUBS * (LEAVES_PER_HUB + 1));

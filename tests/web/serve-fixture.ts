@@ -8,7 +8,7 @@ import type { Extraction } from "../../src/types.js";
 
 export async function serveFixture(
   extraction: Extraction,
-  options: { port?: number; webRoot?: string } = {},
+  options: { port?: number; webRoot?: string; apiKey?: string } = {},
 ): Promise<RunningServer> {
   const store = new MemoryGraphStore(null);
   await store.open();
@@ -18,6 +18,7 @@ export async function serveFixture(
     store,
     port: options.port ?? 0,
     site: createStaticHandler(options.webRoot ? { root: options.webRoot } : {}),
+    ...(options.apiKey ? { apiKey: options.apiKey } : {}),
     log: () => {},
   });
   const close = server.close;
