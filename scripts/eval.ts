@@ -79,9 +79,21 @@ if (values.via !== undefined && values.via !== "pipeline" && values.via !== "cli
 const wanted = (values.page ?? []).map((p) => path.basename(p).replace(/\.(txt|md|json)$/, ""));
 const isWanted = (document: string) => wanted.length === 0 || wanted.some((w) => document.startsWith(w));
 
+const exampleGold = readGoldDir(path.join(goldDir, "examples"));
+const isEnglish = (document: string) => document.startsWith("en-");
 const allSets: GoldSet[] = [
   { section: "corpus", pagesDir: corpusDir, files: readGoldDir(goldDir) },
-  { section: "examples", pagesDir: examplesDir, files: readGoldDir(path.join(goldDir, "examples")) },
+  {
+    section: "examples",
+    pagesDir: examplesDir,
+    files: exampleGold.filter((f) => !isEnglish(f.gold.document)),
+  },
+  // English pages (examples/en-*) are scored in a section of their own.
+  {
+    section: "examples-en",
+    pagesDir: examplesDir,
+    files: exampleGold.filter((f) => isEnglish(f.gold.document)),
+  },
   {
     section: "heldout",
     pagesDir: path.join(projectRoot, "tests", "heldout"),

@@ -119,7 +119,7 @@ export function validateGold(gold: unknown): string[] {
 
 export interface GoldSet {
   /** "corpus" for tests/gold, "examples" for tests/gold/examples, "heldout" for tests/gold/heldout. */
-  section: "corpus" | "examples" | "heldout";
+  section: "corpus" | "examples" | "examples-en" | "heldout";
   /** Folder holding the pages named by the gold files' `document`. */
   pagesDir: string;
   files: { path: string; gold: GoldFile }[];

@@ -3,6 +3,7 @@
 // pages can be streamed or spread over worker threads without changing them.
 import { createHash } from "node:crypto";
 import type { Extraction } from "../types.js";
+import { extractEnglishArticle } from "./english/index.js";
 import { mergeResults } from "./merge.js";
 import type { ArticleResult } from "./merge.js";
 import { normalisePage } from "./normalise/index.js";
@@ -38,6 +39,7 @@ export function segmentPage(page: RawPage, options: ExtractOptions = {}): Articl
 
 /** Entities and relations of one article. */
 export function extractArticle(article: Article): ArticleResult {
+  if (article.language === "en") return extractEnglishArticle(article);
   const mentions = recogniseEntities(article);
   const relations = extractRelations(article, mentions);
   return { article, mentions, relations };

@@ -43,8 +43,20 @@ export const SENTENCE_PUNCT_RE = /[，。；！？,;!?]/;
 export function endsSentence(text: string): boolean {
   const t = text.trimEnd();
   let i = t.length - 1;
-  while (i >= 0 && CLOSERS.includes(t[i]!)) i--;
-  return i >= 0 && TERMINAL.includes(t[i]!);
+  while (i >= 0 && (CLOSERS.includes(t[i]!) || t[i] === '"')) i--;
+  return i >= 0 && (TERMINAL.includes(t[i]!) || englishFullStop(t, i));
+}
+
+/**
+ * An English sentence's full stop (English items, see src/extract/english/): after a
+ * lower-case word, a closing quote or bracket, or a number in a line without
+ * ideographs — never a decimal point of Chinese text broken across lines ("增长9.").
+ */
+function englishFullStop(t: string, i: number): boolean {
+  if (t[i] !== ".") return false;
+  const before = t[i - 1] ?? "";
+  if (/[a-z)”’"]/.test(before)) return true;
+  return /\d/.test(before) && !/[\u3400-\u9fff]/.test(t);
 }
 
 /** Visual width in ideograph units: Latin letters and digits are about half as wide. */

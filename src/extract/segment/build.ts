@@ -3,6 +3,8 @@
 import { HAN } from "../normalise/chars.js";
 import type { MappedText } from "../normalise/index.js";
 import { MappedBuilder } from "../normalise/mapped.js";
+import { detectLanguage, englishLeadDate } from "../english/language.js";
+import { splitEnglishSentences } from "../english/sentences.js";
 import { splitSentences } from "../sentences.js";
 import type { Article, Span } from "../types.js";
 import type { Block } from "./classify.js";
@@ -45,16 +47,6 @@ export function deriveTitle(text: string): string {
   if (first.length <= TITLE_MAX) return first;
   const comma = first.lastIndexOf("，", TITLE_MAX);
   return comma >= 8 ? first.slice(0, comma) : first.slice(0, TITLE_MAX) + "…";
-}
-
-function language(text: string): "zh" | "en" {
-  let han = 0;
-  let latin = 0;
-  for (const ch of text) {
-    if (/[\u4e00-\u9fff]/.test(ch)) han++;
-    else if (/[A-Za-z]/.test(ch)) latin++;
-  }
-  return han >= latin / 4 ? "zh" : "en";
 }
 
 export interface BuildContext {
@@ -115,7 +107,9 @@ export function buildArticle(item: ItemDraft, ctx: BuildContext): SegmentedArtic
 
   const reference = ctx.pageDate ?? ctx.fallbackDate;
   const firstText = body.find((b) => b.kind === "lead" || b.kind === "text" || b.kind === "caption");
-  const printed = firstText ? leadDate(firstText.paragraph.text) : null;
+  const printed = firstText
+    ? (leadDate(firstText.paragraph.text) ?? englishLeadDate(firstText.paragraph.text))
+    : null;
   let date: string | null = reference;
   let approximate = ctx.pageDate === null || printed === "recent" || printed === null;
   if (printed && printed !== "recent") {
@@ -126,6 +120,7 @@ export function buildArticle(item: ItemDraft, ctx: BuildContext): SegmentedArtic
     }
   }
 
+  const language = detectLanguage(built.text);
   const article: Article = {
     id: `${ctx.name}#${ctx.index}`,
     source: ctx.source,
@@ -134,9 +129,9 @@ export function buildArticle(item: ItemDraft, ctx: BuildContext): SegmentedArtic
     date,
     dateApproximate: date !== null && approximate,
     byline,
-    language: language(built.text),
+    language,
     text: built.text,
-    sentences: splitSentences(built.text),
+    sentences: language === "en" ? splitEnglishSentences(built.text) : splitSentences(built.text),
     captions,
   };
   return { article, origin };
