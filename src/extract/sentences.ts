@@ -4,6 +4,9 @@
 // “……增多。”刘爱华表示。 stays one sentence (the statement and its speaker).
 // When a paragraph's quotes or brackets do not balance (a PDF dropped one), its
 // quotes are ignored rather than letting one stray mark swallow the paragraph.
+// A sentence longer than MAX_SENTENCE_CHARS (a scraped page on one line with no
+// full stops, a quote that never closes) is cut at clause marks, so that the
+// rules that pair mentions within a sentence stay linear in the page length.
 import type { Span } from "./types.js";
 
 const OPENERS: Record<string, string> = {
@@ -32,9 +35,27 @@ function balanced(text: string): boolean {
   return stack.length === 0;
 }
 
+export const MAX_SENTENCE_CHARS = 1000;
+const CLAUSE_END = new Set(["，", "；", "、", "：", ",", ";", ":", " ", "\u3000"]);
+
+/** Where to cut a too-long stretch: after the last clause mark in its second half, else at the limit. */
+function cutPoint(text: string, start: number): number {
+  const limit = start + MAX_SENTENCE_CHARS;
+  for (let i = limit - 1; i > start + MAX_SENTENCE_CHARS / 2; i--) if (CLAUSE_END.has(text[i]!)) return i + 1;
+  // Never between the halves of a surrogate pair.
+  const code = text.charCodeAt(limit - 1);
+  return code >= 0xd800 && code <= 0xdbff ? limit - 1 : limit;
+}
+
 function pushTrimmed(spans: Span[], text: string, start: number, end: number): void {
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end - start > MAX_SENTENCE_CHARS) {
+    const cut = cutPoint(text, start);
+    pushTrimmed(spans, text, start, cut);
+    start = cut;
+    while (start < end && /\s/.test(text[start]!)) start++;
+  }
   if (end > start) spans.push({ start, end });
 }
 

@@ -1,11 +1,14 @@
-// Reading pages from files, folders (recursively: .txt and .md, in sorted order
-// so that document ids and output are the same on every machine) and standard
-// input ("-"). Per-file problems are collected, never thrown, so one bad file
-// in a batch does not stop the others.
+// Reading pages from files, folders (recursively: .txt, .md and .html, in sorted
+// order so that document ids and output are the same on every machine) and
+// standard input ("-"). A file holds several pages when they are separated by
+// form feeds (pdftotext); large files are streamed (stream.ts). Per-file problems
+// (missing, empty, binary, undecodable) are collected, never thrown, so one bad
+// file in a batch does not stop the others.
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { RawPage } from "../types.js";
 import { decode } from "./decode.js";
+import { STREAM_BYTES, pageName, streamFilePages } from "./stream.js";
 
 export interface InputFailure {
   source: string;
@@ -18,7 +21,7 @@ export interface ReadResult {
   failures: InputFailure[];
 }
 
-const PAGE_EXTENSIONS = new Set([".txt", ".md"]);
+const PAGE_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".html", ".htm"]);
 
 function describe(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
@@ -54,9 +57,24 @@ export async function readStream(stream: NodeJS.ReadableStream): Promise<Uint8Ar
   return Buffer.concat(chunks);
 }
 
-async function readOne(file: string): Promise<RawPage> {
-  const buffer = await readFile(file);
-  return { source: file, name: path.basename(file), text: decode(buffer, file) };
+/** The pages of one decoded text: split at form feeds, blank pieces dropped. */
+export function splitPages(source: string, base: string, text: string): RawPage[] {
+  if (!text.includes("\f")) return [{ source, name: base, text }];
+  const pages: RawPage[] = [];
+  for (const piece of text.split("\f"))
+    if (piece.trim() !== "") pages.push({ source, name: pageName(base, pages.length + 1), text: piece });
+  return pages;
+}
+
+/** The pages of one file, in order; large files are streamed. Throws InputError for unusable files. */
+export async function* filePages(file: string): AsyncGenerator<RawPage> {
+  const info = await stat(file);
+  if (info.isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+  if (info.size > STREAM_BYTES) {
+    yield* streamFilePages(file);
+    return;
+  }
+  yield* splitPages(file, path.basename(file), decode(await readFile(file), file));
 }
 
 /**
@@ -78,7 +96,7 @@ export async function readPages(
   for (const input of inputs) {
     if (input === "-") {
       try {
-        pages.push({ source: "-", name: "stdin", text: decode(await readStream(stdin), "standard input") });
+        pages.push(...splitPages("-", "stdin", decode(await readStream(stdin), "standard input")));
       } catch (err) {
         fail("standard input", err);
       }
@@ -88,11 +106,12 @@ export async function readPages(
       const info = await stat(input);
       const files = info.isDirectory() ? await listPageFiles(input) : [input];
       if (info.isDirectory() && files.length === 0) {
-        failures.push({ source: input, message: `${input}: no .txt or .md files in this folder` });
+        failures.push({ source: input, message: `${input}: no .txt, .md or .html files in this folder` });
       }
       for (const file of files) {
+        // A file that fails part-way keeps the pages read before the failure.
         try {
-          pages.push(await readOne(file));
+          for await (const page of filePages(file)) pages.push(page);
         } catch (err) {
           fail(file, err);
         }
