@@ -1,4 +1,4 @@
-// Gold annotation files (tests/gold/*.json, tests/gold/{examples,heldout}/*.json): the
+// Gold annotation files (tests/gold/*.json, tests/gold/{examples,heldout,heldout2}/*.json): the
 // format of ../shared/ONTOLOGY.md "Gold annotations", read and checked here so
 // that the eval script and the gold-shape test agree on what a gold file is.
 import { readFileSync, readdirSync, existsSync } from "node:fs";
@@ -118,8 +118,8 @@ export function validateGold(gold: unknown): string[] {
 }
 
 export interface GoldSet {
-  /** "corpus" for tests/gold, "examples" for tests/gold/examples, "heldout" for tests/gold/heldout. */
-  section: "corpus" | "examples" | "examples-en" | "heldout";
+  /** "corpus" for tests/gold, "examples" for tests/gold/examples, "heldout"/"heldout2" for tests/gold/heldout*. */
+  section: "corpus" | "examples" | "examples-en" | "heldout" | "heldout2";
   /** Folder holding the pages named by the gold files' `document`. */
   pagesDir: string;
   files: { path: string; gold: GoldFile }[];

@@ -17,6 +17,11 @@ const sets = [
     files: readGoldDir(path.join(goldDir, "heldout")),
     pagesDir: path.join(projectRoot, "tests", "heldout"),
   },
+  {
+    name: "heldout2",
+    files: readGoldDir(path.join(goldDir, "heldout2")),
+    pagesDir: path.join(projectRoot, "tests", "heldout2"),
+  },
 ];
 const CORE_LABELS = ["Agency", "Person", "Enterprise", "Organization", "Zone", "Policy", "Report"];
 const CORE_TYPES = ["ISSUED", "HOLDS_POSITION", "STATED", "MEMBER_OF", "PART_OF", "VISITED"];
@@ -26,11 +31,19 @@ describe("gold files", () => {
     expect(sets[0]!.files.length).toBeGreaterThan(0);
   });
 
-  it("cover every held-out page, one file per page", () => {
-    const pages = readdirSync(path.join(projectRoot, "tests", "heldout")).filter((f) => f.endsWith(".txt"));
-    const documents = sets[2]!.files.map((f) => f.gold.document);
-    expect(pages.length).toBeGreaterThan(0);
-    expect([...documents].sort()).toEqual([...pages].sort());
+  for (const held of sets.filter((s) => s.name.startsWith("heldout")))
+    it(`cover every page of tests/${held.name}, one file per page`, () => {
+      const pages = readdirSync(held.pagesDir).filter((f) => f.endsWith(".txt"));
+      const documents = held.files.map((f) => f.gold.document);
+      expect(pages.length).toBeGreaterThan(0);
+      expect([...documents].sort()).toEqual([...pages].sort());
+    });
+
+  it("keeps the held-out sets apart: no page name in both", () => {
+    const [first, second] = ["heldout", "heldout2"].map(
+      (n) => new Set(sets.find((s) => s.name === n)!.files.map((f) => f.gold.document)),
+    );
+    expect([...first!].filter((d) => second!.has(d))).toEqual([]);
   });
 
   for (const set of sets)
