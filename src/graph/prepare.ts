@@ -3,7 +3,7 @@
 // evidence) that the new and changed documents contribute. Every fact carries the
 // ids of the documents it came from, so that a changed document can later take
 // back exactly what it added.
-import { entityId, relationKey } from "../ids.js";
+import { entityId, normaliseName, relationKey } from "../ids.js";
 import type {
   DocumentRecord,
   Evidence,
@@ -16,6 +16,17 @@ import type {
 import { NODE_LABELS, RELATION_TYPES } from "../types.js";
 import { GraphStoreError } from "./store.js";
 
+/**
+ * What one document says about an entity or relation beyond its existence: the
+ * aliases and properties it gives. Stores keep these per document, so that
+ * replacing a document takes back exactly the aliases and properties only it gave.
+ */
+export interface Contribution {
+  doc: string;
+  aliases: string[];
+  properties: Properties;
+}
+
 export interface EntityRow {
   id: string;
   label: NodeLabel;
@@ -24,7 +35,10 @@ export interface EntityRow {
   properties: Properties;
   /** Documents (of this ingest) that contribute the entity. */
   docs: string[];
+  /** The input's mention objects (read, never kept, by the stores). */
   mentions: Mention[];
+  /** Per document, only for documents that give aliases or properties. */
+  contributions: Contribution[];
 }
 
 export interface RelationRow {
@@ -34,7 +48,10 @@ export interface RelationRow {
   target: string;
   properties: Properties;
   docs: string[];
+  /** The input's evidence objects (read, never kept, by the stores). */
   evidence: Evidence[];
+  /** Per document, only for documents that give properties (aliases stay empty). */
+  contributions: Contribution[];
 }
 
 export interface DocumentPlan {
@@ -87,18 +104,51 @@ export function cleanProperties(properties: Properties | undefined): Properties 
   return out;
 }
 
+/** Aliases and properties of one input record, and the documents they belong to ("row": all of the row's). */
+interface PendingContribution {
+  docs: string[] | "row";
+  aliases: string[];
+  properties: Properties;
+}
+
+function isEmpty(properties: Properties): boolean {
+  for (const _ in properties) return false;
+  return true;
+}
+
+/**
+ * Per-document contributions in input order: a document's aliases are unioned, its
+ * properties merged (later records win), as the row's own aliases and properties are.
+ */
+function contributionsOf(pending: PendingContribution[] | undefined, rowDocs: string[]): Contribution[] {
+  if (!pending) return [];
+  const byDoc = new Map<string, Contribution>();
+  for (const p of pending)
+    for (const doc of p.docs === "row" ? rowDocs : p.docs) {
+      let c = byDoc.get(doc);
+      if (!c) byDoc.set(doc, (c = { doc, aliases: [], properties: {} }));
+      for (const a of p.aliases) if (!c.aliases.includes(a)) c.aliases.push(a);
+      Object.assign(c.properties, p.properties);
+    }
+  return [...byDoc.values()].filter((c) => c.aliases.length > 0 || !isEmpty(c.properties));
+}
+
 /**
  * The facts that the `active` documents contribute. An entity belongs to the
  * documents that mention it and to those whose evidence links it; a relation to
- * the documents of its evidence (or, without evidence, of its endpoints).
+ * the documents of its evidence (or, without evidence, of its endpoints). An alias
+ * belongs to the documents where it was the surface form of a mention, else to all
+ * documents of its record; properties to all documents of their record.
  */
 export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>): PreparedFacts {
-  const remap = new Map<string, string>();
-  const entities = new Map<string, EntityRow>();
+  // Record ids and entity ids → one holder per entity, so that resolving an endpoint
+  // is a single lookup (this loop runs a million times on a large extraction).
+  const holders = new Map<string, Holder>();
   const documentIds = new Set(extraction.documents.map((d) => d.id));
-  const allMentionDocs = new Map<string, Set<string>>();
-  // Document sets while collecting (hubs such as an industry appear in thousands of documents).
-  const entityDocs = new Map<string, Set<string>>();
+  const pend = (list: PendingContribution[] | undefined, c: PendingContribution) => {
+    if (list) list.push(c);
+    return list ?? [c];
+  };
 
   for (const record of extraction.entities ?? []) {
     if (!LABELS.has(record.label))
@@ -109,38 +159,61 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
     if (typeof record.name !== "string" || record.name.trim() === "")
       throw new GraphStoreError("BAD_EXTRACTION", `entity ${record.id}: empty name`);
     const id = entityId(record.label, record.name);
-    if (record.id) remap.set(record.id, id);
-    remap.set(id, id);
-    let row = entities.get(id);
-    if (!row) {
-      row = {
-        id,
-        label: record.label,
-        name: record.name,
-        aliases: [],
-        properties: {},
-        docs: [],
-        mentions: [],
+    let h = holders.get(id);
+    if (!h) {
+      h = {
+        row: {
+          id,
+          label: record.label,
+          name: record.name,
+          aliases: [],
+          properties: {},
+          docs: [],
+          mentions: [],
+          contributions: [],
+        },
+        docs: new Set(),
+        mentioned: false,
       };
-      entities.set(id, row);
-      entityDocs.set(id, new Set());
+      holders.set(id, h);
     }
-    for (const alias of record.aliases ?? [])
-      if (alias !== row.name && !row.aliases.includes(alias)) row.aliases.push(alias);
-    Object.assign(row.properties, cleanProperties(record.properties));
-    const mentionDocs = allMentionDocs.get(id) ?? new Set<string>();
-    allMentionDocs.set(id, mentionDocs);
-    const docs = entityDocs.get(id)!;
-    for (const m of record.mentions ?? []) {
-      mentionDocs.add(m.documentId);
+    if (record.id && record.id !== id) holders.set(record.id, h);
+    const row = h.row;
+    const mentions = record.mentions ?? [];
+    if (mentions.length > 0) {
+      h.mentioned = true;
+      (h.records ??= []).push(mentions);
+    }
+    let recordDocs: Set<string> | null = null;
+    for (const m of mentions) {
       if (!active.has(m.documentId)) continue;
-      row.mentions.push({ documentId: m.documentId, start: m.start, end: m.end, text: m.text });
-      docs.add(m.documentId);
+      row.mentions.push(m);
+      h.docs.add(m.documentId);
+      (recordDocs ??= new Set()).add(m.documentId);
+    }
+    const aliases = (record.aliases ?? []).filter((a) => a !== row.name);
+    const properties = cleanProperties(record.properties);
+    if (aliases.length === 0 && isEmpty(properties)) continue;
+    for (const alias of aliases) if (!row.aliases.includes(alias)) row.aliases.push(alias);
+    Object.assign(row.properties, properties);
+    // Provenance: where the record mentions nothing active, its documents are the row's.
+    const all = recordDocs ? [...recordDocs] : "row";
+    if (!isEmpty(properties)) h.pending = pend(h.pending, { docs: all, aliases: [], properties });
+    for (const alias of aliases) {
+      const key = normaliseName(alias);
+      const seen = new Set<string>();
+      for (const m of mentions)
+        if (active.has(m.documentId) && normaliseName(m.text) === key) seen.add(m.documentId);
+      h.pending = pend(h.pending, {
+        docs: seen.size > 0 ? [...seen] : all,
+        aliases: [alias],
+        properties: {},
+      });
     }
   }
 
   const relations = new Map<string, RelationRow>();
-  const touched = new Set<string>();
+  const relationPending = new Map<string, PendingContribution[]>();
   for (const record of extraction.relations ?? []) {
     if (!TYPES.has(record.type))
       throw new GraphStoreError(
@@ -149,57 +222,99 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
       );
     // Document → entity MENTIONS is how a document contributes an entity, not a relation.
     if (record.type === "MENTIONS" && documentIds.has(record.source)) {
-      const target = entities.get(remap.get(record.target) ?? "");
-      if (target && active.has(record.source)) entityDocs.get(target.id)!.add(record.source);
+      const target = holders.get(record.target);
+      if (target && active.has(record.source)) target.docs.add(record.source);
       continue;
     }
-    const source = remap.get(record.source);
-    const target = remap.get(record.target);
+    const source = holders.get(record.source);
+    const target = holders.get(record.target);
     if (!source || !target) continue; // an endpoint the extraction does not describe
-    const evidence = (record.evidence ?? []).filter((e) => active.has(e.documentId));
+    const given = record.evidence ?? [];
+    let evidence = given;
     let docs: string[];
-    if ((record.evidence ?? []).length > 0) {
+    if (given.length === 1) {
+      // The common case, without intermediate arrays.
+      if (!active.has(given[0]!.documentId)) continue;
+      docs = [given[0]!.documentId];
+    } else if (given.length > 0) {
+      evidence = given.filter((e) => active.has(e.documentId));
       if (evidence.length === 0) continue;
       docs = [...new Set(evidence.map((e) => e.documentId))];
     } else {
-      const fallback = allMentionDocs.get(source)?.size
-        ? allMentionDocs.get(source)!
-        : allMentionDocs.get(target);
-      docs = [...(fallback?.size ? fallback : active)].filter((d) => active.has(d));
+      const fallback = mentionDocs(source).size > 0 ? mentionDocs(source) : mentionDocs(target);
+      docs = [...(fallback.size > 0 ? fallback : active)].filter((d) => active.has(d));
       if (docs.length === 0) continue;
     }
-    const key = relationKey(record.type, source, target);
+    const key = relationKey(record.type, source.row.id, target.row.id);
     let row = relations.get(key);
     if (!row) {
-      row = { key, type: record.type, source, target, properties: {}, docs: [], evidence: [] };
+      row = {
+        key,
+        type: record.type,
+        source: source.row.id,
+        target: target.row.id,
+        properties: {},
+        docs,
+        evidence: [],
+        contributions: [],
+      };
       relations.set(key, row);
+    } else for (const d of docs) if (!row.docs.includes(d)) row.docs.push(d);
+    if (record.properties && !isEmpty(record.properties)) {
+      const properties = cleanProperties(record.properties);
+      Object.assign(row.properties, properties);
+      if (!isEmpty(properties))
+        relationPending.set(
+          key,
+          pend(relationPending.get(key), { docs: [...docs], aliases: [], properties }),
+        );
     }
-    Object.assign(row.properties, cleanProperties(record.properties));
-    for (const d of docs) if (!row.docs.includes(d)) row.docs.push(d);
-    for (const e of evidence)
-      row.evidence.push({
-        documentId: e.documentId,
-        sentence: e.sentence,
-        start: e.start,
-        end: e.end,
-        rule: e.rule,
-      });
-    for (const end of [source, target]) {
-      touched.add(end);
-      const set = entityDocs.get(end)!;
-      for (const d of docs) set.add(d);
+    // Never pushed into: the array may be the input's own.
+    row.evidence = row.evidence.length === 0 ? evidence : row.evidence.concat(evidence);
+    for (const d of docs) {
+      source.docs.add(d);
+      target.docs.add(d);
     }
   }
 
   const rows: EntityRow[] = [];
-  for (const row of entities.values()) {
-    row.docs = [...entityDocs.get(row.id)!];
+  const seen = new Set<Holder>();
+  for (const h of holders.values()) {
+    if (seen.has(h)) continue;
+    seen.add(h);
+    const row = h.row;
+    row.docs = [...h.docs];
     // An entity with no mention anywhere and no relation still came from this extraction.
-    if (row.docs.length === 0 && !allMentionDocs.get(row.id)?.size && !touched.has(row.id))
+    if (row.docs.length === 0 && !h.mentioned)
       row.docs = extraction.documents.map((d) => d.id).filter((d) => active.has(d));
-    if (row.docs.length > 0) rows.push(row);
+    if (row.docs.length === 0) continue;
+    row.contributions = contributionsOf(h.pending, row.docs);
+    rows.push(row);
   }
-  return { entities: rows, relations: [...relations.values()] };
+  const relationRows = [...relations.values()];
+  for (const row of relationRows) row.contributions = contributionsOf(relationPending.get(row.key), row.docs);
+  return { entities: rows, relations: relationRows };
+}
+
+interface Holder {
+  row: EntityRow;
+  /** Documents (of this ingest) that contribute the entity, as a set while collecting. */
+  docs: Set<string>;
+  /** Mentioned anywhere in the extraction (active document or not). */
+  mentioned: boolean;
+  /** Mention lists of its records, for the rare relation without evidence. */
+  records?: Mention[][];
+  mentionDocs?: Set<string>;
+  pending?: PendingContribution[];
+}
+
+/** Every document that mentions the entity, active or not (computed once, on demand). */
+function mentionDocs(h: Holder): Set<string> {
+  if (!h.mentionDocs) {
+    h.mentionDocs = new Set();
+    for (const list of h.records ?? []) for (const m of list) h.mentionDocs.add(m.documentId);
+  }
+  return h.mentionDocs;
 }
 
 /** Sort order shared by both stores' exportAll(), so exports compare equal. */

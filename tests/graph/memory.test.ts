@@ -52,7 +52,7 @@ describe("embedded store file", () => {
     expect(JSON.parse(text.split("\n")[0]!)).toEqual({
       t: "header",
       format: "policygraph-embedded",
-      version: 1,
+      version: 2,
     });
     writeFileSync(file, text.slice(0, Math.floor(text.length * 0.6)));
     await expect(new MemoryGraphStore(file).open()).rejects.toThrow(/truncated|not JSON/);

@@ -45,8 +45,8 @@ export function applyExtraction(state: GraphState, extraction: Extraction, dryRu
     if (change === "created" && droppedEntities.delete(row.id)) bump(summary.entities.updated, row.label);
     else if (change !== "unchanged") bump(summary.entities[change], row.label);
   }
+  // Both ends of every relation are among facts.entities (its documents are theirs).
   for (const row of facts.relations) {
-    if (!state.graph.hasNode(row.source) || !state.graph.hasNode(row.target)) continue;
     const change = state.addRelation(row);
     summary.evidence.added += row.evidence.length;
     if (change === "created" && droppedRelations.delete(row.key)) bump(summary.relations.updated, row.type);

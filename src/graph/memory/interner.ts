@@ -4,14 +4,21 @@
 export class Interner {
   readonly values: string[] = [];
   private readonly index = new Map<string, number>();
+  // Consecutive calls often repeat a string (a document's id for each of its
+  // mentions): comparing with the last one is cheaper than hashing it again.
+  private last = "";
+  private lastIndex = -1;
 
   intern(value: string): number {
+    if (value === this.last) return this.lastIndex;
     let i = this.index.get(value);
     if (i === undefined) {
       i = this.values.length;
       this.values.push(value);
       this.index.set(value, i);
     }
+    this.last = value;
+    this.lastIndex = i;
     return i;
   }
 

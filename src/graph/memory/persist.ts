@@ -10,10 +10,10 @@ import { createInterface } from "node:readline";
 import type { DocumentRecord } from "../../types.js";
 import { GraphStoreError } from "../store.js";
 import type { EdgeAttrs, NodeAttrs } from "./state.js";
-import { EVIDENCE_WIDTH, GraphState, MENTION_WIDTH } from "./state.js";
+import { EVIDENCE_WIDTH, GraphState, LEGACY, MENTION_WIDTH } from "./state.js";
 
 export const FORMAT = "policygraph-embedded";
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 const CHUNK = 1 << 20;
 /** Which slots of a mention / evidence tuple hold interned strings. */
 const MENTION_STRINGS = [0, 3] as const;
@@ -47,12 +47,16 @@ export function* serialise(state: GraphState): Generator<string> {
   graph.forEachNode((_k, a) => {
     a.docs.forEach(use);
     markTuples(a.mentions, MENTION_WIDTH, MENTION_STRINGS);
+    a.prov?.forEach((p) => p.d !== LEGACY && use(p.d));
   });
   graph.forEachEdge((_k, a) => {
     a.docs.forEach(use);
     markTuples(a.ev, EVIDENCE_WIDTH, EVIDENCE_STRINGS);
+    a.prov?.forEach((p) => p.d !== LEGACY && use(p.d));
   });
   const map = (i: number): number => remap[i]!;
+  const mapProv = <P extends { d: number }>(prov: P[] | undefined) =>
+    prov?.map((p) => ({ ...p, d: p.d === LEGACY ? LEGACY : remap[p.d]! }));
   const mapTuples = (flat: number[], width: number, slots: readonly number[]): number[] =>
     flat.map((v, i) => (slots.includes(i % width) ? remap[v]! : v));
 
@@ -66,6 +70,7 @@ export function* serialise(state: GraphState): Generator<string> {
       docs: a.docs.map(map),
       mentions: mapTuples(a.mentions, MENTION_WIDTH, MENTION_STRINGS),
     };
+    if (a.prov) attrs.prov = mapProv(a.prov)!;
     yield JSON.stringify({ t: "n", k, a: attrs });
   }
   for (const { edge: k, attributes: a, source: s, target: g } of graph.edgeEntries()) {
@@ -74,6 +79,7 @@ export function* serialise(state: GraphState): Generator<string> {
       docs: a.docs.map(map),
       ev: mapTuples(a.ev, EVIDENCE_WIDTH, EVIDENCE_STRINGS),
     };
+    if (a.prov) attrs.prov = mapProv(a.prov)!;
     yield JSON.stringify({ t: "e", k, s, g, a: attrs });
   }
   yield JSON.stringify({ t: "end", nodes: graph.order, edges: graph.size });

@@ -7,6 +7,8 @@ import type {
   Announcement,
   AnnouncementQuery,
   Neighbour,
+  Page,
+  PageResult,
   PathResult,
   RelationQuery,
   StoredEntity,
@@ -48,27 +50,49 @@ export function mentionsOfNode(state: GraphState, id: string): Mention[] {
   return out.sort(compareMentions);
 }
 
-export function relationOf(state: GraphState, key: string): StoredRelation {
-  const g = state.graph;
-  const a = g.getEdgeAttributes(key);
+function evidenceOf(state: GraphState, ev: readonly number[], length: number): Evidence[] {
   const s = state.strings;
   const evidence: Evidence[] = [];
-  for (let i = 0; i < a.ev.length; i += EVIDENCE_WIDTH)
+  for (let i = 0; i < length; i += EVIDENCE_WIDTH)
     evidence.push({
-      documentId: s.get(a.ev[i]!),
-      sentence: s.get(a.ev[i + 1]!),
-      start: a.ev[i + 2]!,
-      end: a.ev[i + 3]!,
-      rule: s.get(a.ev[i + 4]!),
+      documentId: s.get(ev[i]!),
+      sentence: s.get(ev[i + 1]!),
+      start: ev[i + 2]!,
+      end: ev[i + 3]!,
+      rule: s.get(ev[i + 4]!),
     });
-  return {
+  return evidence.sort(compareEvidence);
+}
+
+/**
+ * `lazy`: evidence is decoded when first read (an own enumerable getter), for
+ * neighbour lists of hubs whose callers show one page. It reads the tuples as they
+ * are now: ingestion only appends to that array or replaces it, never rewrites it.
+ */
+export function relationOf(state: GraphState, key: string, lazy = false): StoredRelation {
+  const g = state.graph;
+  const a = g.getEdgeAttributes(key);
+  const relation = {
     key,
     type: a.type,
     source: g.source(key),
     target: g.target(key),
     properties: { ...a.properties },
-    evidence: evidence.sort(compareEvidence),
-  };
+  } as StoredRelation;
+  if (!lazy) {
+    relation.evidence = evidenceOf(state, a.ev, a.ev.length);
+    return relation;
+  }
+  const ev = a.ev;
+  const length = ev.length;
+  let decoded: Evidence[] | undefined;
+  Object.defineProperty(relation, "evidence", {
+    enumerable: true,
+    configurable: true,
+    get: () => (decoded ??= evidenceOf(state, ev, length)),
+    set: (value: Evidence[]) => (decoded = value),
+  });
+  return relation;
 }
 
 export function findByName(state: GraphState, name: string, label?: NodeLabel): StoredEntity[] {
@@ -111,7 +135,7 @@ export function neighbours(state: GraphState, id: string, query: RelationQuery):
   const out: Neighbour[] = [];
   const visit = (key: string, direction: "OUT" | "IN", other: string) => {
     if (types && !types.has(g.getEdgeAttribute(key, "type"))) return;
-    out.push({ relation: relationOf(state, key), direction, other: entityOf(state, other)! });
+    out.push({ relation: relationOf(state, key, true), direction, other: entityOf(state, other)! });
   };
   if (dir !== "IN") g.forEachOutEdge(id, (key, _a, _s, target) => visit(key, "OUT", target));
   if (dir !== "OUT") g.forEachInEdge(id, (key, _a, source) => visit(key, "IN", source));
@@ -134,63 +158,134 @@ function announcementDate(state: GraphState, key: string): string | null {
   return best;
 }
 
-export function announcements(state: GraphState, query: AnnouncementQuery): Announcement[] {
-  const g = state.graph;
-  let keys: Set<string>;
-  if (query.by?.length) {
-    keys = new Set();
-    for (const id of query.by)
-      if (g.hasNode(id))
-        g.forEachOutEdge(id, (key, a) => {
-          if (ANNOUNCING.includes(a.type)) keys.add(key);
-        });
-  } else {
-    keys = new Set(ANNOUNCING.flatMap((t) => [...(state.edgesByType.get(t) ?? [])]));
-  }
-  if (query.about?.length) {
-    // "About X": the announced thing is X, or links to X (FOCUSES_ON an industry, a
-    // statement that MENTIONS it, a policy ISSUED for a zone …), in either direction.
-    const whats = new Set<string>();
-    for (const id of query.about)
-      if (g.hasNode(id)) {
-        whats.add(id);
-        g.forEachNeighbor(id, (n) => whats.add(n));
-      }
-    keys = new Set([...keys].filter((k) => whats.has(g.target(k))));
-  }
-  const out: Announcement[] = [];
-  for (const key of keys) {
-    const date = announcementDate(state, key);
-    if (query.since && (!date || date < query.since)) continue;
-    if (query.until && (!date || date.slice(0, query.until.length) > query.until)) continue;
-    out.push({
-      kind: g.getEdgeAttribute(key, "type") as Announcement["kind"],
-      speaker: entityOf(state, g.source(key))!,
-      what: entityOf(state, g.target(key))!,
-      date,
-      relation: relationOf(state, key),
-    });
-  }
-  return out.sort((a, b) => cmp(b.date ?? "", a.date ?? "") || cmp(a.relation.key, b.relation.key));
+interface Dated {
+  key: string;
+  date: string | null;
 }
 
-export function zoneIndustries(state: GraphState, query: ZoneIndustryQuery): StoredRelation[] {
+const byDateDesc = (a: Dated, b: Dated) => cmp(b.date ?? "", a.date ?? "") || cmp(a.key, b.key);
+
+/** Sorted lists for the unfiltered queries, rebuilt only when the graph changed. */
+const sortedCache = new WeakMap<GraphState, Map<string, { version: number; list: unknown[] }>>();
+
+function cached<T>(state: GraphState, name: string, build: () => T[]): T[] {
+  let byName = sortedCache.get(state);
+  if (!byName) sortedCache.set(state, (byName = new Map()));
+  const hit = byName.get(name);
+  if (hit && hit.version === state.version) return hit.list as T[];
+  const list = build();
+  byName.set(name, { version: state.version, list });
+  return list;
+}
+
+function page<T, R>(all: readonly T[], p: Page, make: (item: T) => R): PageResult<R> {
+  return { items: all.slice(p.offset, p.offset + p.limit).map(make), totalCount: all.length };
+}
+
+/**
+ * Keys and dates are gathered and sorted first; only the requested page is turned
+ * into records (a speaker with thousands of statements costs a sort of small
+ * objects, not thousands of evidence lists).
+ */
+export function announcements(
+  state: GraphState,
+  query: AnnouncementQuery,
+  p: Page,
+): PageResult<Announcement> {
   const g = state.graph;
-  const keys = new Set<string>();
-  const zoneEdge = (key: string) =>
-    g.getEdgeAttribute(key, "type") === "FOCUSES_ON" && g.getNodeAttribute(g.source(key), "label") === "Zone";
-  if (query.zones?.length) {
-    for (const z of query.zones) if (g.hasNode(z)) g.forEachOutEdge(z, (k) => zoneEdge(k) && keys.add(k));
-  } else if (query.industries?.length) {
-    for (const i of query.industries) if (g.hasNode(i)) g.forEachInEdge(i, (k) => zoneEdge(k) && keys.add(k));
+  let dated: Dated[];
+  const filtered = !!(query.by?.length || query.about?.length || query.since || query.until);
+  if (!filtered) {
+    dated = cached(state, "announcements", () =>
+      ANNOUNCING.flatMap((t) =>
+        state.edgesOfType(t).map((key) => ({ key, date: announcementDate(state, key) })),
+      ).sort(byDateDesc),
+    );
   } else {
-    for (const k of state.edgesByType.get("FOCUSES_ON") ?? []) if (zoneEdge(k)) keys.add(k);
+    let keys: Iterable<string>;
+    if (query.by?.length) {
+      const set = new Set<string>();
+      for (const id of query.by)
+        if (g.hasNode(id))
+          g.forEachOutEdge(id, (key, a) => {
+            if (ANNOUNCING.includes(a.type)) set.add(key);
+          });
+      keys = set;
+    } else keys = ANNOUNCING.flatMap((t) => state.edgesOfType(t));
+    let whats: Set<string> | null = null;
+    if (query.about?.length) {
+      // "About X": the announced thing is X, or links to X (FOCUSES_ON an industry, a
+      // statement that MENTIONS it, a policy ISSUED for a zone …), in either direction.
+      whats = new Set<string>();
+      for (const id of query.about)
+        if (g.hasNode(id)) {
+          whats.add(id);
+          g.forEachNeighbor(id, (n) => whats!.add(n));
+        }
+    }
+    dated = [];
+    for (const key of keys) {
+      if (whats && !whats.has(g.target(key))) continue;
+      const date = announcementDate(state, key);
+      if (query.since && (!date || date < query.since)) continue;
+      if (query.until && (!date || date.slice(0, query.until.length) > query.until)) continue;
+      dated.push({ key, date });
+    }
+    dated.sort(byDateDesc);
   }
-  const industries = query.industries?.length ? new Set(query.industries) : null;
-  return [...keys]
-    .filter((k) => !industries || industries.has(g.target(k)))
-    .map((k) => relationOf(state, k))
-    .sort((a, b) => b.evidence.length - a.evidence.length || cmp(a.key, b.key));
+  return page(dated, p, ({ key, date }) => ({
+    kind: g.getEdgeAttribute(key, "type") as Announcement["kind"],
+    speaker: entityOf(state, g.source(key))!,
+    what: entityOf(state, g.target(key))!,
+    date,
+    relation: relationOf(state, key),
+  }));
+}
+
+interface Weighted {
+  key: string;
+  evidence: number;
+}
+
+const byEvidenceDesc = (a: Weighted, b: Weighted) => b.evidence - a.evidence || cmp(a.key, b.key);
+
+export function zoneIndustries(
+  state: GraphState,
+  query: ZoneIndustryQuery,
+  p: Page,
+): PageResult<StoredRelation> {
+  const g = state.graph;
+  const weigh = (key: string): Weighted => ({
+    key,
+    evidence: g.getEdgeAttributes(key).ev.length / EVIDENCE_WIDTH,
+  });
+  const zoneEdge = (key: string, type: RelationType, source: string) =>
+    type === "FOCUSES_ON" && g.getNodeAttribute(source, "label") === "Zone";
+  let list: Weighted[];
+  if (!query.zones?.length && !query.industries?.length) {
+    list = cached(state, "zoneIndustries", () =>
+      state
+        .edgesOfType("FOCUSES_ON")
+        .filter((k) => g.getNodeAttribute(g.source(k), "label") === "Zone")
+        .map(weigh)
+        .sort(byEvidenceDesc),
+    );
+  } else {
+    const keys = new Set<string>();
+    if (query.zones?.length) {
+      for (const z of query.zones)
+        if (g.hasNode(z)) g.forEachOutEdge(z, (k, a, s) => zoneEdge(k, a.type, s) && keys.add(k));
+    } else {
+      for (const i of query.industries!)
+        if (g.hasNode(i)) g.forEachInEdge(i, (k, a, s) => zoneEdge(k, a.type, s) && keys.add(k));
+    }
+    const industries = query.industries?.length ? new Set(query.industries) : null;
+    list = [...keys]
+      .filter((k) => !industries || industries.has(g.target(k)))
+      .map(weigh)
+      .sort(byEvidenceDesc);
+  }
+  return page(list, p, (w) => relationOf(state, w.key));
 }
 
 /**

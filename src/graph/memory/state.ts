@@ -17,6 +17,8 @@ export interface NodeAttrs {
   docs: number[];
   /** Flat [document, start, end, surface] quadruples (interned strings). */
   mentions: number[];
+  /** Aliases and properties per contributing document, when any document gave some. */
+  prov?: NodeProvenance[];
   degree?: number;
   pagerank?: number;
   community?: number;
@@ -28,6 +30,30 @@ export interface EdgeAttrs {
   docs: number[];
   /** Flat [document, sentence, start, end, rule] quintuples (interned strings). */
   ev: number[];
+  /** Properties per contributing document, when any document gave some. */
+  prov?: EdgeProvenance[];
+}
+
+/** `d`: interned document id, or LEGACY for what a file without provenance held. */
+export interface NodeProvenance {
+  d: number;
+  a: string[];
+  p: Properties;
+}
+
+export interface EdgeProvenance {
+  d: number;
+  p: Properties;
+}
+
+export const LEGACY = -1;
+
+/** Shared by every relation without properties (most of them); replaced, never mutated. */
+const NO_PROPERTIES: Properties = Object.freeze({}) as Properties;
+
+function isEmpty(properties: Properties): boolean {
+  for (const _ in properties) return false;
+  return true;
 }
 
 export const MENTION_WIDTH = 4;
@@ -47,12 +73,19 @@ export class GraphState {
   readonly graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: true });
   readonly strings = new Interner();
   readonly documents = new Map<string, DocumentRecord>();
-  /** Interned document id → entity ids / relation keys it contributed to. */
+  /**
+   * Interned document id → entity ids it contributed to. The relations a document
+   * contributed are found through these entities (both ends of a relation belong to
+   * its documents), which saves an index entry per relationship.
+   */
   readonly docEntities = new Map<number, string[]>();
-  readonly docEdges = new Map<number, string[]>();
   /** normaliseName(name or alias) → entity ids. */
   readonly names = new Map<string, string[]>();
-  readonly edgesByType = new Map<RelationType, Set<string>>();
+  /** Relationships per type (counts only: a key index per type would cost a hash insert per relationship). */
+  readonly edgeCounts = new Map<RelationType, number>();
+  /** Bumped on every change, so read caches know when to rebuild. */
+  version = 0;
+  private typeIndex: { version: number; keys: Map<RelationType, string[]> } | null = null;
   readonly labelCounts = new Map<string, number>();
   evidenceCount = 0;
 
@@ -93,57 +126,86 @@ export class GraphState {
       this.labelCounts.set(row.label, (this.labelCounts.get(row.label) ?? 0) + 1);
       change = "created";
     }
-    const known = docSet(attrs.docs);
+    const s = this.strings;
+    const docs = attrs.docs;
+    const known = docs.length >= 16 ? new Set(docs) : null;
     for (const docId of row.docs) {
-      const d = this.strings.intern(docId);
-      if (known.has(d)) continue;
-      known.add(d);
-      attrs.docs.push(d);
+      const d = s.intern(docId);
+      if (known ? known.has(d) : docs.includes(d)) continue;
+      known?.add(d);
+      docs.push(d);
       push(this.docEntities, d, row.id);
       if (change === "unchanged") change = "updated";
     }
-    for (const m of row.mentions)
-      attrs.mentions.push(this.strings.intern(m.documentId), m.start, m.end, this.strings.intern(m.text));
+    const flat = attrs.mentions;
+    for (const m of row.mentions) flat.push(s.intern(m.documentId), m.start, m.end, s.intern(m.text));
+    for (const c of row.contributions) {
+      const d = s.intern(c.doc);
+      const entry: NodeProvenance = { d, a: [...c.aliases], p: { ...c.properties } };
+      const prov = (attrs.prov ??= []);
+      const at = prov.findIndex((x) => x.d === d);
+      if (at >= 0) prov[at] = entry;
+      else prov.push(entry);
+    }
     return change;
   }
 
   addRelation(row: RelationRow): Change {
     const g = this.graph;
-    let change: Change = "unchanged";
+    let change: Change;
     let attrs: EdgeAttrs;
+    const s = this.strings;
     if (g.hasEdge(row.key)) {
+      change = "unchanged";
       attrs = g.getEdgeAttributes(row.key);
       for (const [k, v] of Object.entries(row.properties))
         if (JSON.stringify(attrs.properties[k]) !== JSON.stringify(v)) {
+          if (attrs.properties === NO_PROPERTIES) attrs.properties = {};
           attrs.properties[k] = v;
           change = "updated";
         }
+      const docs = attrs.docs;
+      const known = docs.length >= 16 ? new Set(docs) : null;
+      for (const docId of row.docs) {
+        const d = s.intern(docId);
+        if (known ? known.has(d) : docs.includes(d)) continue;
+        known?.add(d);
+        docs.push(d);
+        if (change === "unchanged") change = "updated";
+      }
     } else {
-      attrs = { type: row.type, properties: { ...row.properties }, docs: [], ev: [] };
+      const docs: number[] = [];
+      for (const docId of row.docs) docs.push(s.intern(docId));
+      attrs = {
+        type: row.type,
+        properties: isEmpty(row.properties) ? NO_PROPERTIES : { ...row.properties },
+        docs,
+        ev: [],
+      };
       g.addDirectedEdgeWithKey(row.key, row.source, row.target, attrs);
-      let keys = this.edgesByType.get(row.type);
-      if (!keys) this.edgesByType.set(row.type, (keys = new Set()));
-      keys.add(row.key);
+      this.edgeCounts.set(row.type, (this.edgeCounts.get(row.type) ?? 0) + 1);
       change = "created";
     }
-    const known = docSet(attrs.docs);
-    for (const docId of row.docs) {
-      const d = this.strings.intern(docId);
-      if (known.has(d)) continue;
-      known.add(d);
-      attrs.docs.push(d);
-      push(this.docEdges, d, row.key);
-      if (change === "unchanged") change = "updated";
-    }
-    const s = this.strings;
+    const ev = attrs.ev;
     for (const e of row.evidence)
-      attrs.ev.push(s.intern(e.documentId), s.intern(e.sentence), e.start, e.end, s.intern(e.rule));
+      ev.push(s.intern(e.documentId), s.intern(e.sentence), e.start, e.end, s.intern(e.rule));
     this.evidenceCount += row.evidence.length;
+    for (const c of row.contributions) {
+      const d = s.intern(c.doc);
+      const entry: EdgeProvenance = { d, p: { ...c.properties } };
+      const prov = (attrs.prov ??= []);
+      const at = prov.findIndex((x) => x.d === d);
+      if (at >= 0) prov[at] = entry;
+      else prov.push(entry);
+    }
     return change;
   }
 
   /** Put back a node read from a saved file (its strings already interned). */
   restoreNode(id: string, attrs: NodeAttrs): void {
+    // A file without provenance: what it holds stays until the entity itself goes.
+    if (!attrs.prov && (attrs.aliases.length > 0 || !isEmpty(attrs.properties)))
+      attrs.prov = [{ d: LEGACY, a: [...attrs.aliases], p: { ...attrs.properties } }];
     this.graph.addNode(id, attrs);
     this.indexName(attrs.name, id);
     for (const alias of attrs.aliases) this.indexName(alias, id);
@@ -152,11 +214,10 @@ export class GraphState {
   }
 
   restoreEdge(key: string, source: string, target: string, attrs: EdgeAttrs): void {
+    if (isEmpty(attrs.properties)) attrs.properties = NO_PROPERTIES;
+    else if (!attrs.prov) attrs.prov = [{ d: LEGACY, p: { ...attrs.properties } }];
     this.graph.addDirectedEdgeWithKey(key, source, target, attrs);
-    let keys = this.edgesByType.get(attrs.type);
-    if (!keys) this.edgesByType.set(attrs.type, (keys = new Set()));
-    keys.add(key);
-    for (const d of attrs.docs) push(this.docEdges, d, key);
+    this.edgeCounts.set(attrs.type, (this.edgeCounts.get(attrs.type) ?? 0) + 1);
     this.evidenceCount += attrs.ev.length / EVIDENCE_WIDTH;
   }
 
@@ -173,8 +234,13 @@ export class GraphState {
     this.documents.delete(docId);
     if (d === undefined) return removal;
     const g = this.graph;
-    for (const key of this.docEdges.get(d) ?? []) {
-      if (!g.hasEdge(key)) continue;
+    const entityIds = (this.docEntities.get(d) ?? []).filter((id) => g.hasNode(id));
+    const edgeKeys = new Set<string>();
+    for (const id of entityIds)
+      g.forEachEdge(id, (key, a) => {
+        if (a.docs.includes(d)) edgeKeys.add(key);
+      });
+    for (const key of edgeKeys) {
       const attrs = g.getEdgeAttributes(key);
       attrs.docs = attrs.docs.filter((x) => x !== d);
       const kept = filterTuples(attrs.ev, EVIDENCE_WIDTH, d);
@@ -185,10 +251,15 @@ export class GraphState {
         this.dropEdge(key);
         bump(removal.relations, attrs.type);
         removal.removedRelations.push(key);
+      } else if (attrs.prov?.some((p) => p.d === d)) {
+        attrs.prov = attrs.prov.filter((p) => p.d !== d);
+        const properties: Properties = {};
+        for (const p of attrs.prov) Object.assign(properties, p.p);
+        attrs.properties = isEmpty(properties) ? NO_PROPERTIES : properties;
+        if (attrs.prov.length === 0) delete attrs.prov;
       }
     }
-    for (const id of this.docEntities.get(d) ?? []) {
-      if (!g.hasNode(id)) continue;
+    for (const id of entityIds) {
       const attrs = g.getNodeAttributes(id);
       attrs.docs = attrs.docs.filter((x) => x !== d);
       attrs.mentions = filterTuples(attrs.mentions, MENTION_WIDTH, d);
@@ -200,16 +271,46 @@ export class GraphState {
         this.labelCounts.set(attrs.label, (this.labelCounts.get(attrs.label) ?? 1) - 1);
         bump(removal.entities, attrs.label);
         removal.removedEntities.push(id);
-      }
+      } else if (attrs.prov?.some((p) => p.d === d)) this.recomputeEntity(id, attrs, d);
     }
-    this.docEdges.delete(d);
     this.docEntities.delete(d);
     return removal;
   }
 
+  /** Aliases and properties from the contributions of the documents that remain. */
+  private recomputeEntity(id: string, attrs: NodeAttrs, removed: number): void {
+    const prov = attrs.prov!.filter((p) => p.d !== removed);
+    const aliases: string[] = [];
+    const properties: Properties = {};
+    for (const p of prov) {
+      for (const a of p.a) if (a !== attrs.name && !aliases.includes(a)) aliases.push(a);
+      Object.assign(properties, p.p);
+    }
+    const keep = new Set([attrs.name, ...aliases].map(normaliseName));
+    for (const alias of attrs.aliases) if (!keep.has(normaliseName(alias))) this.unindexName(alias, id);
+    attrs.aliases = aliases;
+    attrs.properties = properties;
+    if (prov.length > 0) attrs.prov = prov;
+    else delete attrs.prov;
+  }
+
+  /** Keys of every relationship of a type: one scan of all edges, kept until the graph changes. */
+  edgesOfType(type: RelationType): readonly string[] {
+    if (!this.typeIndex || this.typeIndex.version !== this.version) {
+      const keys = new Map<RelationType, string[]>();
+      this.graph.forEachEdge((key, a) => {
+        const list = keys.get(a.type);
+        if (list) list.push(key);
+        else keys.set(a.type, [key]);
+      });
+      this.typeIndex = { version: this.version, keys };
+    }
+    return this.typeIndex.keys.get(type) ?? [];
+  }
+
   private dropEdge(key: string): void {
     const attrs = this.graph.getEdgeAttributes(key);
-    this.edgesByType.get(attrs.type)?.delete(key);
+    this.edgeCounts.set(attrs.type, (this.edgeCounts.get(attrs.type) ?? 1) - 1);
     this.evidenceCount -= attrs.ev.length / EVIDENCE_WIDTH;
     attrs.ev = [];
     this.graph.dropEdge(key);
@@ -228,12 +329,6 @@ export class GraphState {
     if (!ids || ids.length === 0) this.names.delete(key);
     else this.names.set(key, ids);
   }
-}
-
-/** Membership test over a document list: a Set only when the list is long enough to matter. */
-function docSet(docs: number[]): { has(d: number): boolean; add(d: number): void } {
-  if (docs.length < 16) return { has: (d) => docs.includes(d), add: () => undefined };
-  return new Set(docs);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -64,6 +64,7 @@ export class MemoryGraphStore implements GraphStore {
     const dryRun = options.dryRun ?? false;
     const target = dryRun ? cloneState(this.state) : this.state;
     const summary = applyExtraction(target, extraction, dryRun);
+    target.version++;
     if (!dryRun && (summary.documents.added > 0 || summary.documents.replaced > 0)) this.dirty = true;
     return summary;
   }
@@ -81,6 +82,7 @@ export class MemoryGraphStore implements GraphStore {
       if (attrs.degree !== a.degree || attrs.pagerank !== a.pagerank || attrs.community !== a.community) {
         Object.assign(attrs, a);
         this.dirty = true;
+        this.state.version++;
       }
     }
   }
@@ -117,11 +119,11 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async announcements(query: AnnouncementQuery, page: Page): Promise<PageResult<Announcement>> {
-    return paged(reads.announcements(this.state, query), page);
+    return reads.announcements(this.state, query, page);
   }
 
   async zoneIndustries(query: ZoneIndustryQuery, page: Page): Promise<PageResult<StoredRelation>> {
-    return paged(reads.zoneIndustries(this.state, query), page);
+    return reads.zoneIndustries(this.state, query, page);
   }
 
   async shortestPath(fromId: string, toId: string, maxHops: number): Promise<PathResult | null> {
@@ -130,7 +132,7 @@ export class MemoryGraphStore implements GraphStore {
 
   async stats(): Promise<GraphStats> {
     const relations: Record<string, number> = {};
-    for (const [type, keys] of this.state.edgesByType) if (keys.size > 0) relations[type] = keys.size;
+    for (const [type, n] of this.state.edgeCounts) if (n > 0) relations[type] = n;
     const nodes: Record<string, number> = {};
     for (const [label, n] of this.state.labelCounts) if (n > 0) nodes[label] = n;
     return { nodes, relations, documents: this.state.documents.size, evidence: this.state.evidenceCount };

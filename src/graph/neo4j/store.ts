@@ -35,6 +35,11 @@ export interface Neo4jConfig {
   user: string;
   password: string;
   database?: string;
+  /**
+   * How long a transaction is retried (exponential backoff with jitter, by the
+   * driver) on transient errors and lost connections before it fails; default 20 s.
+   */
+  maxTransactionRetryTime?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -63,7 +68,7 @@ export class Neo4jGraphStore implements GraphStore {
   constructor(config: Neo4jConfig) {
     this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
       disableLosslessIntegers: true,
-      maxTransactionRetryTime: 20_000,
+      maxTransactionRetryTime: config.maxTransactionRetryTime ?? 20_000,
       userAgent: "policygraph",
     });
     this.database = config.database;
