@@ -2,13 +2,14 @@
 // of X, and every later mention of Y (found by any rule, or only as bare text) is X.
 import type { EntityMention } from "../types.js";
 
-const DECLARED = /^\s*[（(]\s*(?:以下)?(?:简称|称)\s*[《“"]?([^）)》”"，,]{1,24}?)[》”"]?\s*[）)]/u;
+// Sticky, tried at the end of each mention (no copy of the rest of the article per mention).
+const DECLARED = /\s*[（(]\s*(?:以下)?(?:简称|称)\s*[《“"]?([^）)》”"，,]{1,24}?)[》”"]?\s*[）)]/uy;
 
 export function declaredAliases(text: string, mentions: EntityMention[]): EntityMention[] {
   const short = new Map<string, EntityMention>();
   for (const m of mentions) {
-    const after = m.label === "Policy" || m.label === "Report" ? text.slice(m.end + 1) : text.slice(m.end);
-    const found = DECLARED.exec(after);
+    DECLARED.lastIndex = m.label === "Policy" || m.label === "Report" ? m.end + 1 : m.end;
+    const found = DECLARED.exec(text);
     if (!found) continue;
     const alias = found[1]!.trim();
     if (alias.length === 0 || alias === m.name) continue;

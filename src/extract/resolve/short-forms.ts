@@ -4,6 +4,7 @@
 // region-less form of a name as an alias (东莞市宇瞳光学科技股份有限公司 →
 // 宇瞳光学科技股份有限公司), which is how other pages often write it.
 import type { CompiledRules } from "../rules/compile.js";
+import { memoByRules } from "../rules/memo.js";
 import type { EntityMention } from "../types.js";
 
 const LEGAL =
@@ -12,7 +13,7 @@ const TRADE =
   /(科技|技术|信息|电子|智能|光学|锂电|新能源|能源|电气|电器|通信|网络|软件|半导体|材料|生物|医药|制药|药业|汽车|装备|实业|发展|投资|贸易|工业|产业)$/;
 
 /** Length of the region names that open `name` (广东省东莞市 …). */
-export function regionPrefixLength(name: string, rules: CompiledRules): number {
+export const regionPrefixLength = memoByRules((name: string, rules: CompiledRules): number => {
   let at = 0;
   for (;;) {
     const hit = rules.gazetteer
@@ -22,9 +23,9 @@ export function regionPrefixLength(name: string, rules: CompiledRules): number {
     if (!hit) return at;
     at += hit.end;
   }
-}
+});
 
-export function coreName(name: string, rules: CompiledRules): string {
+export const coreName = memoByRules((name: string, rules: CompiledRules): string => {
   let core = name.slice(regionPrefixLength(name, rules)).replace(/[（(][^）)]*[）)]/g, "");
   for (let prev = ""; prev !== core;) {
     prev = core;
@@ -32,7 +33,7 @@ export function coreName(name: string, rules: CompiledRules): string {
     if (core.length > 2) core = core.replace(TRADE, "") || prev;
   }
   return core.length >= 2 ? core : "";
-}
+});
 
 export function shortForms(text: string, mentions: EntityMention[], rules: CompiledRules): EntityMention[] {
   const full = mentions.filter((m) => m.label === "Enterprise" && LEGAL.test(m.name) && m.name.length >= 6);

@@ -1,0 +1,25 @@
+// Per-rule-set memoisation of pure functions of a name (its canonical form, its
+// region prefix): names recur in every article, and each lookup otherwise runs
+// Unicode normalisation or an automaton pass. The tables are bounded so that a
+// stream of millions of distinct names cannot grow them without limit.
+import type { CompiledRules } from "./compile.js";
+
+const MAX_ENTRIES = 100_000;
+
+export function memoByRules<V>(
+  fn: (name: string, rules: CompiledRules) => V,
+): (name: string, rules: CompiledRules) => V {
+  const tables = new WeakMap<CompiledRules, Map<string, V>>();
+  return (name, rules) => {
+    let table = tables.get(rules);
+    if (!table) {
+      table = new Map();
+      tables.set(rules, table);
+    }
+    if (table.has(name)) return table.get(name)!;
+    const value = fn(name, rules);
+    if (table.size >= MAX_ENTRIES) table.clear();
+    table.set(name, value);
+    return value;
+  };
+}
