@@ -21,8 +21,9 @@ import { DRAWN_RELATION_TYPES } from "./palette.js";
 /** Relations fetched per request, and per click on "Expand" / "Load more". */
 const PAGE_SIZE = 100;
 const EXPAND_STEP = 500;
-/** Labels that can issue, announce or state something. */
-const SPEAKERS = new Set(["Agency", "Person", "Enterprise", "Organization", "Region"]);
+/** Who-announced-what is shown for these labels, and for any other entity that announced something. */
+const SPEAKERS = new Set(["Agency", "Person"]);
+const MAY_SPEAK = new Set(["Enterprise", "Organization", "Region", "Zone"]);
 
 interface Expansion {
   loaded: number;
@@ -231,13 +232,14 @@ export class ExplorerApp {
       extra,
       relationsCard(this.relationRows(id), (key) => this.showEdge(key), this.open),
     );
-    if (SPEAKERS.has(entity.label)) {
-      extra.append(card("Announced", h("p", { class: "muted" }, "Loading…")));
+    if (SPEAKERS.has(entity.label) || MAY_SPEAK.has(entity.label)) {
+      if (SPEAKERS.has(entity.label)) extra.append(card("Announced", h("p", { class: "muted" }, "Loading…")));
       const page = await this.api.announcements(entity.name, 30);
       if (generation !== this.panelGeneration) return;
       clear(extra);
-      if (page.totalCount > 0 || entity.label !== "Region")
+      if (page.totalCount > 0 || SPEAKERS.has(entity.label)) {
         extra.append(announcementsCard(entity.name, page, this.open, null));
+      }
     } else if (entity.label === "Industry") {
       const answer = await answerIndustry(this.api, entity.name);
       if (generation !== this.panelGeneration) return;

@@ -6,7 +6,7 @@ import { MultiDirectedGraph } from "graphology";
 import Sigma from "sigma";
 import type { Settings } from "sigma/settings";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import { WorkerLayout } from "./layout.js";
+import { SYNC_LAYOUT_UP_TO, WorkerLayout, settleSynchronously } from "./layout.js";
 import type { EntityRef, EvidenceItem, RelationItem } from "./api.js";
 import {
   DIMMED_EDGE,
@@ -169,6 +169,12 @@ export class GraphView {
   runLayout(ms?: number): void {
     this.stopLayout();
     if (this.graph.order < 2) return;
+    if (this.graph.order <= SYNC_LAYOUT_UP_TO && ms === undefined) {
+      // A small drawing converges in a few tens of ms: lay it out at once, then settle
+      // it in the worker for a moment from that good start.
+      settleSynchronously(this.graph);
+      ms = 600;
+    }
     this.layout = new WorkerLayout(this.graph);
     this.layout.start();
     this.emitLayout(true);
@@ -262,14 +268,16 @@ export class GraphView {
   private reduceNode(node: string, data: NodeAttrs): Partial<NodeDisplayData> {
     const out: Partial<NodeDisplayData> = { ...data };
     if (this.isNodeHidden(node, data)) out.hidden = true;
-    const focus = this.hovered ?? this.selectedNode;
-    if (focus && this.graph.hasNode(focus)) {
-      if (node === focus) {
+    // Hover dims everything but the node's neighbourhood; a selection only stands out,
+    // so the rest of the drawing stays readable while the panel shows the selection.
+    const hovered = this.hovered && this.graph.hasNode(this.hovered) ? this.hovered : null;
+    if (hovered) {
+      if (node === hovered) {
         out.highlighted = true;
         out.zIndex = 2;
-      } else if (this.graph.areNeighbors(focus, node)) {
+      } else if (this.graph.areNeighbors(hovered, node)) {
         out.zIndex = 1;
-        out.forceLabel = this.graph.degree(focus) <= 40;
+        out.forceLabel = this.graph.degree(hovered) <= 40;
       } else {
         out.color = DIMMED_NODE;
         out.label = "";
@@ -282,8 +290,21 @@ export class GraphView {
     ) {
       out.highlighted = true;
       out.forceLabel = true;
+      out.zIndex = 2;
     }
     return out;
+  }
+
+  /** Parallel relations (announced and member of, between the same two) share one caption. */
+  private edgeCaption(edge: string, source: string, target: string, data: EdgeAttrs): string {
+    if (!this.renderer.getSetting("renderEdgeLabels")) return data.label;
+    const parallel = [
+      ...new Set([...this.graph.edges(source, target), ...this.graph.edges(target, source)]),
+    ].filter((e) => !this.hiddenTypes.has(this.graph.getEdgeAttribute(e, "relType")));
+    if (parallel.length < 2) return data.label;
+    parallel.sort();
+    if (parallel[0] !== edge) return "";
+    return parallel.map((e) => this.graph.getEdgeAttribute(e, "label")).join(" · ");
   }
 
   private reduceEdge(edge: string, data: EdgeAttrs): Partial<EdgeDisplayData> {
@@ -297,20 +318,21 @@ export class GraphView {
       out.hidden = true;
       return out;
     }
-    const focus = this.hovered ?? this.selectedNode;
+    out.label = this.edgeCaption(edge, source, target, data);
+    const hovered = this.hovered && this.graph.hasNode(this.hovered) ? this.hovered : null;
+    const touches = (n: string | null) => n !== null && (source === n || target === n);
     if (edge === this.selectedEdge) {
       out.color = "#111827";
       out.size = 3;
       out.forceLabel = true;
       out.zIndex = 2;
-    } else if (focus && this.graph.hasNode(focus)) {
-      if (source === focus || target === focus) {
-        out.color = EDGE_HIGHLIGHT;
-        out.zIndex = 1;
-      } else {
-        out.color = DIMMED_EDGE;
-        out.label = "";
-      }
+    } else if (touches(hovered) || (!hovered && touches(this.selectedNode))) {
+      out.color = EDGE_HIGHLIGHT;
+      out.size = 1.6;
+      out.zIndex = 1;
+    } else if (hovered) {
+      out.color = DIMMED_EDGE;
+      out.label = "";
     }
     return out;
   }

@@ -6,12 +6,13 @@
 // the drawn graph only as often as keeps copying and drawing under ~25% of the time.
 import { MultiDirectedGraph } from "graphology";
 import type { AbstractGraph, Attributes } from "graphology-types";
-import forceAtlas2 from "graphology-layout-forceatlas2";
+import forceAtlas2Module from "graphology-layout-forceatlas2";
 import FA2LayoutModule from "graphology-layout-forceatlas2/worker.js";
 
-// The package is CommonJS (module.exports = the class) but its typings say
+// The packages are CommonJS (module.exports = the function) but their typings say
 // `export default`; bundlers hand the class itself to a default import.
 const FA2Layout = FA2LayoutModule as unknown as typeof FA2LayoutModule.default;
+const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
 
 interface Positioned extends Attributes {
   x: number;
@@ -19,11 +20,33 @@ interface Positioned extends Attributes {
   size: number;
 }
 
+/** Up to this many nodes, a first layout is computed on the main thread (bounded, tens of ms). */
+export const SYNC_LAYOUT_UP_TO = 300;
+const SYNC_ITERATIONS = 200;
+
 /** Share of wall time that copying positions and drawing them may take on a big graph. */
 const MAIN_THREAD_SHARE = 0.25;
 const MAX_SYNC_INTERVAL_MS = 1500;
 /** Up to this many nodes, positions are copied every frame (cheap, and smooth to watch). */
 const SMOOTH_UP_TO = 500;
+
+function layoutSettings(graph: AbstractGraph, order: number) {
+  const inferred = forceAtlas2.inferSettings(graph);
+  return {
+    ...inferred,
+    barnesHutOptimize: order > 400,
+    // Small drawings: keep nodes from sitting on each other (not with Barnes-Hut).
+    adjustSizes: order <= SYNC_LAYOUT_UP_TO,
+    slowDown: order > SYNC_LAYOUT_UP_TO ? 2 : 1,
+    // Small drawings often have separate pieces (two industries, a lone zone): keep them near.
+    gravity: order < 200 ? 2 : (inferred.gravity ?? 1),
+  };
+}
+
+/** ForceAtlas2 iterations on the main thread, for small graphs only. */
+export function settleSynchronously(graph: AbstractGraph<Positioned>): void {
+  forceAtlas2.assign(graph, { iterations: SYNC_ITERATIONS, settings: layoutSettings(graph, graph.order) });
+}
 
 export class WorkerLayout {
   private readonly shadow = new MultiDirectedGraph<Positioned>();
@@ -37,16 +60,8 @@ export class WorkerLayout {
   constructor(private readonly graph: AbstractGraph<Positioned>) {
     graph.forEachNode((node, a) => this.shadow.addNode(node, { x: a.x, y: a.y, size: a.size }));
     graph.forEachEdge((edge, _a, source, target) => this.shadow.addDirectedEdgeWithKey(edge, source, target));
-    const settings = forceAtlas2.inferSettings(this.shadow);
     this.supervisor = new FA2Layout(this.shadow, {
-      settings: {
-        ...settings,
-        barnesHutOptimize: this.shadow.order > 400,
-        adjustSizes: false,
-        slowDown: 2,
-        // Small drawings often have separate pieces (two industries, a lone zone): keep them near.
-        gravity: this.shadow.order < 200 ? 3 : (settings.gravity ?? 1),
-      },
+      settings: layoutSettings(this.shadow, this.shadow.order),
     });
   }
 
