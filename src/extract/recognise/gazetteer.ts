@@ -1,5 +1,6 @@
 // Closed classes: every official name and short form of the lexicons, found in one
 // Aho–Corasick pass. A mention's name is the entry's canonical name.
+import { scan } from "../rules/scan.js";
 import type { CompiledRules } from "../rules/compile.js";
 import type { Candidate } from "./candidate.js";
 
@@ -7,7 +8,7 @@ const ASCII_WORD = /[A-Za-z0-9]/;
 
 export function gazetteerCandidates(text: string, rules: CompiledRules): Candidate[] {
   const out: Candidate[] = [];
-  for (const { start, end, value: entry } of rules.gazetteer.search(text)) {
+  for (const { start, end, value: entry } of scan(text, rules).gazetteer) {
     const surface = text.slice(start, end);
     // An ASCII alias (AI, 5G) must be a whole word, not part of OpenAI or 15G.
     if (ASCII_WORD.test(surface[0]!) && ASCII_WORD.test(text[start - 1] ?? "")) continue;

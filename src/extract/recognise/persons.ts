@@ -2,6 +2,7 @@
 // right before a speech verb (魏谷认为). A name is a surname from the list plus one
 // or two given-name characters; the given name is two characters long unless the
 // text after the first one already continues the sentence (杨军介绍).
+import { scan } from "../rules/scan.js";
 import type { CompiledRules } from "../rules/compile.js";
 import type { ClauseTokens } from "./boundary.js";
 import type { Candidate } from "./candidate.js";
@@ -41,12 +42,12 @@ export function personCandidates(words: ClauseTokens, rules: CompiledRules): Can
   const text = words.text;
   const out: Candidate[] = [];
   const cueStarts = new Set<number>();
-  const cueHits = rules.cues.search(text);
+  const cueHits = scan(text, rules).cues;
   for (const h of cueHits) cueStarts.add(h.start);
 
   // Title + name. Only the longest title ending at a position counts (副部长, not 部长).
   const titleEnds = new Map<number, number>();
-  for (const h of rules.titles.search(text)) {
+  for (const h of scan(text, rules).titles) {
     const prev = titleEnds.get(h.end);
     if (prev === undefined || h.start < prev) titleEnds.set(h.end, h.start);
   }

@@ -2,10 +2,22 @@
 // perhaps after a short qualifier: ‘广聚英才’人才工程) or “璀璨行动” (the kind ends
 // the quoted name). Quotes are kept out of the canonical name.
 import type { CompiledRules } from "../rules/compile.js";
+import type { QuotedRule } from "../rules/schema.js";
 import type { Candidate } from "./candidate.js";
 import { isHan } from "./candidate.js";
 
 const QUOTED = /[“‘"「『]([^“”‘’"「」『』\n]{2,24})[”’"」』]/g;
+
+const sorted = new WeakMap<QuotedRule, string[]>();
+/** The rule's kinds, longest first (sorted once per rule, not per quote). */
+function byLength(rule: QuotedRule): string[] {
+  let list = sorted.get(rule);
+  if (!list) {
+    list = [...rule.suffixes].sort((a, b) => b.length - a.length);
+    sorted.set(rule, list);
+  }
+  return list;
+}
 
 export function quotedCandidates(text: string, rules: CompiledRules): Candidate[] {
   const out: Candidate[] = [];
@@ -14,7 +26,7 @@ export function quotedCandidates(text: string, rules: CompiledRules): Candidate[
     const open = m.index;
     const close = open + m[0].length;
     for (const rule of rules.quoted) {
-      const longestFirst = [...rule.suffixes].sort((a, b) => b.length - a.length);
+      const longestFirst = byLength(rule);
       let found: Candidate | null = null;
       // “X行动”: the quoted name ends in its kind and has a name before it.
       const inside = longestFirst.find((s) => inner.endsWith(s) && inner.length >= s.length + 2);

@@ -1,6 +1,7 @@
 // Open classes found by their head word (有限公司, 高新区, 研究院, 大会, 产业 …):
 // the head is matched by the automaton, the start of the name by the left-boundary
 // walk of boundary.ts, and the rule's anchor decides what the name must start with.
+import { scan } from "../rules/scan.js";
 import type { CompiledRules, SuffixKey } from "../rules/compile.js";
 import { memoByRules } from "../rules/memo.js";
 import type { SuffixRule, SubunitRule } from "../rules/schema.js";
@@ -84,7 +85,7 @@ function regionChainStart(end: number, ctx: SuffixContext): number | null {
 export function suffixCandidates(words: ClauseTokens, rules: CompiledRules, ctx: SuffixContext): Candidate[] {
   const text = words.text;
   const out: Candidate[] = [];
-  for (const hit of longestHeads(rules.suffixes.search(text))) {
+  for (const hit of longestHeads(scan(text, rules).suffixes)) {
     const { rule, suffix } = hit.value;
     const cand =
       rule.kind === "subunit" ? subunit(text, hit, rule, ctx) : named(words, hit, rule, rules, ctx);

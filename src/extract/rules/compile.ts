@@ -19,7 +19,16 @@ export interface SuffixKey {
   suffix: string;
 }
 
+/** A key of the combined automaton: which table it belongs to, and its value there. */
+export type ScanKey =
+  | { table: "gazetteer"; value: LexiconEntry }
+  | { table: "suffixes"; value: SuffixKey }
+  | { table: "titles"; value: string }
+  | { table: "cues"; value: string };
+
 export interface CompiledRules {
+  /** Every key of the four tables below in one automaton: an article is read once (see scan.ts). */
+  combined: AhoCorasick<ScanKey>;
   gazetteer: AhoCorasick<LexiconEntry>;
   suffixes: AhoCorasick<SuffixKey>;
   titles: AhoCorasick<string>;
@@ -38,11 +47,13 @@ export interface CompiledRules {
 }
 
 export function compileRules(data: RuleData): CompiledRules {
+  const combined = new AhoCorasick<ScanKey>();
   const gazetteer = new AhoCorasick<LexiconEntry>();
   const byName = new Map<string, LexiconEntry[]>();
   for (const entry of data.entries) {
     for (const name of [entry.canonical, ...entry.aliases]) {
       gazetteer.add(name, entry);
+      combined.add(name, { table: "gazetteer", value: entry });
       const key = normaliseName(name);
       const list = byName.get(key) ?? [];
       if (!list.includes(entry)) list.push(entry);
@@ -55,17 +66,25 @@ export function compileRules(data: RuleData): CompiledRules {
     if (rule.kind !== "suffix" && rule.kind !== "subunit") continue;
     for (const suffix of rule.suffixes) {
       suffixes.add(suffix, { rule, suffix });
+      combined.add(suffix, { table: "suffixes", value: { rule, suffix } });
       const labels = suffixLabels.get(suffix) ?? new Set<string>();
       labels.add(rule.label);
       suffixLabels.set(suffix, labels);
     }
   }
   const titles = new AhoCorasick<string>();
-  for (const t of data.words.titles ?? []) titles.add(t, t);
+  for (const t of data.words.titles ?? []) {
+    titles.add(t, t);
+    combined.add(t, { table: "titles", value: t });
+  }
   const cues = new AhoCorasick<string>();
-  for (const v of data.words["speech-verbs"] ?? []) cues.add(v, v);
+  for (const v of data.words["speech-verbs"] ?? []) {
+    cues.add(v, v);
+    combined.add(v, { table: "cues", value: v });
+  }
   const surnameList = data.words.surnames ?? [];
   return {
+    combined: combined.build(),
     gazetteer: gazetteer.build(),
     suffixes: suffixes.build(),
     titles: titles.build(),

@@ -1,0 +1,30 @@
+// One pass of the combined automaton over an article gives the hits of every
+// table (gazetteer names, head words, post titles, speech verbs), each list in
+// the order its own automaton would give. The recogniser's stages ask for the
+// tables of the same article one after the other, so the last scan is kept.
+import type { Hit } from "./aho-corasick.js";
+import type { CompiledRules, SuffixKey } from "./compile.js";
+import type { LexiconEntry } from "./schema.js";
+
+export interface Scan {
+  gazetteer: Hit<LexiconEntry>[];
+  suffixes: Hit<SuffixKey>[];
+  titles: Hit<string>[];
+  cues: Hit<string>[];
+}
+
+let last: { rules: CompiledRules; text: string; scan: Scan } | null = null;
+
+export function scan(text: string, rules: CompiledRules): Scan {
+  if (last && last.rules === rules && last.text === text) return last.scan;
+  const out: Scan = { gazetteer: [], suffixes: [], titles: [], cues: [] };
+  for (const h of rules.combined.search(text)) {
+    const k = h.value;
+    if (k.table === "gazetteer") out.gazetteer.push({ start: h.start, end: h.end, value: k.value });
+    else if (k.table === "suffixes") out.suffixes.push({ start: h.start, end: h.end, value: k.value });
+    else if (k.table === "titles") out.titles.push({ start: h.start, end: h.end, value: k.value });
+    else out.cues.push({ start: h.start, end: h.end, value: k.value });
+  }
+  last = { rules, text, scan: out };
+  return out;
+}
