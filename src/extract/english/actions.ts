@@ -7,6 +7,7 @@ import type { NodeLabel } from "../../types.js";
 import type { EntityMention, RelationMention, Span } from "../types.js";
 import type { EnContext } from "./context.js";
 import {
+  anaphor,
   chainAfter,
   chainBefore,
   clauseEnd,
@@ -37,7 +38,7 @@ const issued: Family = (ctx, s, r) => {
     if (/^\s+by\b/i.test(ctx.text.slice(v.end, v.end + 4))) {
       const byAt = ctx.text.indexOf("by", v.end) + 2;
       const issuers = chainAfter(ctx, s, byAt, ISSUERS, /^\s+(?:the\s+)?$/i);
-      const docs = within(ctx, { start: clauseStart(ctx, s, v.start), end: v.start }).filter((m) =>
+      const docs = within(ctx, { start: s.start, end: v.start }).filter((m) =>
         hasLabel(m, ["Policy", "Report"]),
       );
       const doc = docs[docs.length - 1];
@@ -86,8 +87,10 @@ const member: Family = (ctx, s, r) => {
       for (const sub of subjects) out.push(relation("MEMBER_OF", sub, target, s, r.member.rules.joined));
   }
   for (const v of findVerbs(ctx, s, r.member.include)) {
+    const lead = ctx.text.slice(s.start, v.start);
+    if (!/\bmembers?\b/i.test(lead)) continue;
     const programs = within(ctx, { start: s.start, end: v.start }).filter((m) => m.label === "Program");
-    const target = programs[programs.length - 1];
+    const target = programs[programs.length - 1] ?? anaphor(ctx, v.start, ["Program"]);
     if (!target) continue;
     for (const m of chainAfter(ctx, s, v.end, MEMBERS, /^\s*:?\s*(?:the\s+)?$/i))
       out.push(relation("MEMBER_OF", m, target, s, r.member.rules.include));
@@ -167,6 +170,10 @@ const focuses: Family = (ctx, s, r) => {
     if (!industries.length) continue;
     let sources = chainBefore(ctx, s, v.start, FOCUSERS);
     if (!sources.length) {
+      const it = anaphor(ctx, v.start, FOCUSERS);
+      if (it) sources = [it];
+    }
+    if (!sources.length) {
       const first = within(ctx, { start: clauseStart(ctx, s, v.start), end: v.start })[0];
       if (first && hasLabel(first, FOCUSERS)) sources = [first];
     }
@@ -213,13 +220,16 @@ const partOf: Family = (ctx, s, r) => {
       /^(?:Department|Bureau|Office|Division|Center|Centre)\b/.test(b.surface)
     )
       out.push(relation("PART_OF", b, a, s, r.partOf.rules.possessive));
-    const of = /^.*\bof\s+(?:the\s+)?([^,;()]+)$/.exec(a.surface);
-    if (of && /^(?:Department|Bureau|Office|Division)\b/.test(a.surface)) {
-      const entry = lookupEnglish(of[1]!);
-      if (entry?.label === "Agency" && entry.zh !== a.name) {
-        const start = a.start + of[0].length - of[1]!.length;
-        out.push(relation("PART_OF", a, tableMention(entry, ctx.text, start, a.end), s, r.partOf.rules.of));
-      }
+    if (!/\b(?:Department|Bureau|Office|Division|Center|Centre)\b.*\bof\b/.test(a.surface)) return;
+    // The parent is the first "of …" complement that names a known agency.
+    const ofs = /\bof\s+(?:the\s+)?/g;
+    for (let of = ofs.exec(a.surface); of; of = ofs.exec(a.surface)) {
+      const rest = a.surface.slice(of.index + of[0].length);
+      const entry = lookupEnglish(rest);
+      if (entry?.label !== "Agency" || entry.zh === a.name) continue;
+      const start = a.start + of.index + of[0].length;
+      out.push(relation("PART_OF", a, tableMention(entry, ctx.text, start, a.end), s, r.partOf.rules.of));
+      break;
     }
   });
   return out;

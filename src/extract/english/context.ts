@@ -119,3 +119,26 @@ export function clauseStart(ctx: EnContext, sentence: Span, at: number): number 
   const m = CLAUSE_START.exec(ctx.text.slice(sentence.start, at));
   return m ? sentence.start + m[0].length : sentence.start;
 }
+
+const ANAPHORS: [RegExp, NodeLabel][] = [
+  [/\bthe\s+(?:network|initiative|programme|program|platform|alliance|project|campaign)$/i, "Program"],
+  [/\bthe\s+(?:ministry|commission|administration|bureau|department)$/i, "Agency"],
+  [/\bthe\s+(?:company|firm|group)$/i, "Enterprise"],
+  [/\bthe\s+(?:zone|park)$/i, "Zone"],
+  [/\bthe\s+(?:plan|guidelines|opinions|measures)$/i, "Policy"],
+];
+
+/**
+ * "The network focuses on …", "members of the network include …": a definite
+ * class noun ending at `at` stands for the last entity of that class named
+ * earlier in the article.
+ */
+export function anaphor(ctx: EnContext, at: number, labels: readonly NodeLabel[]): EntityMention | undefined {
+  const before = ctx.text.slice(Math.max(0, at - 40), at).trimEnd();
+  for (const [re, label] of ANAPHORS) {
+    if (!labels.includes(label) || !re.test(before)) continue;
+    const earlier = ctx.mentions.filter((m) => m.label === label && m.end <= at);
+    return earlier[earlier.length - 1];
+  }
+  return undefined;
+}

@@ -37,7 +37,10 @@ function headsIn(tokens: Token[], families: EntityFamily[]): HeadHit[] {
   return hits;
 }
 
-function splitAtAnd(tokens: Token[], families: EntityFamily[]): Token[][] {
+type Known = (name: string) => boolean;
+const nameOf = (tokens: Token[]) => tokens.map((t) => t.text).join(" ");
+
+function splitAtAnd(tokens: Token[], families: EntityFamily[], known: Known): Token[][] {
   for (let k = 1; k < tokens.length - 1; k++) {
     if (tokens[k]!.text !== "and") continue;
     const left = tokens.slice(0, k);
@@ -48,8 +51,10 @@ function splitAtAnd(tokens: Token[], families: EntityFamily[]): Token[][] {
     // takes an "of" complement that the right side continues — one name.
     const leftOf = leftHits.some((h) => h.family.ofComplement && left[h.last + 1]?.text === "of");
     const rightStandsAlone = rightHits.some((h) => h.first > 0 || h.last < right.length - 1);
-    if (leftHits.length && rightHits.length && (!leftOf || rightStandsAlone))
-      return [...splitAtAnd(left, families), ...splitAtAnd(right, families)];
+    // "Baidu and Shenzhen Fangda Robotics Co., Ltd.", "Tencent and Tsinghua University".
+    const eitherKnown = known(nameOf(left)) || known(nameOf(right));
+    if ((leftHits.length && rightHits.length && (!leftOf || rightStandsAlone)) || eitherKnown)
+      return [...splitAtAnd(left, families, known), ...splitAtAnd(right, families, known)];
   }
   return [tokens];
 }
@@ -87,8 +92,13 @@ function runCandidates(text: string, tokens: Token[], rules: EnglishEntityRules)
   ];
 }
 
-export function patternMentions(text: string, runs: Run[], rules: EnglishEntityRules): EntityMention[] {
+export function patternMentions(
+  text: string,
+  runs: Run[],
+  rules: EnglishEntityRules,
+  known: Known,
+): EntityMention[] {
   return runs.flatMap((run) =>
-    splitAtAnd(run.tokens, rules.families).flatMap((tokens) => runCandidates(text, tokens, rules)),
+    splitAtAnd(run.tokens, rules.families, known).flatMap((tokens) => runCandidates(text, tokens, rules)),
   );
 }

@@ -69,6 +69,12 @@ export function nlpPersons(text: string, rules: EnglishEntityRules): EntityMenti
     let end = start + p.offset.length;
     while (end > start && /[\s.,;:'’"”)]/.test(text[end - 1]!)) end--;
     while (start < end && /[\s"“(]/.test(text[start]!)) start++;
+    // A title compromise took for part of the name ("Premier Li") is left out.
+    const title = titleLengthAt(
+      [{ text: text.slice(start, end).split(/\s+/)[0]!, start, end, cap: true, possessive: false }],
+      0,
+    );
+    if (title > 0) start = text.indexOf(" ", start) + 1;
     const surface = text.slice(start, end).replace(/['’]s$/, "");
     const words = surface.split(/\s+/);
     if (words.length < 2 || words.some((w) => !/^[A-Z][a-z'’.-]*$/.test(w) || not.has(w))) continue;

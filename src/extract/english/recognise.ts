@@ -75,6 +75,9 @@ function acronyms(text: string, chosen: EntityMention[], rule: string): EntityMe
     const bracket = /^\s*\(([A-Z][A-Za-z&]{1,9})\)/.exec(text.slice(m.end, m.end + 16));
     if (!bracket) continue;
     const acronym = bracket[1]!;
+    // "… Center of the Ministry of Science and Technology (MOST)": the acronym is the ministry's.
+    const known = lookupEnglish(acronym);
+    if (known && known.zh !== m.name) continue;
     m.aliases = [...(m.aliases ?? []), acronym];
     const re = new RegExp(`(?<![A-Za-z0-9])${escapeRe(acronym)}(?![A-Za-z0-9])`, "g");
     for (let hit = re.exec(text); hit; hit = re.exec(text)) {
@@ -142,10 +145,17 @@ export function recogniseEnglish(article: Article): EntityMention[] {
     ...ministerMentions(text, rules.ministerRule).map(tiered(4)),
     ...quotedMentions(text, rules).map(tiered(3)),
     ...pinyinPersons(text, tokens, rules).map(tiered(3)),
-    ...patternMentions(text, runs, rules).map(tiered(2)),
+    ...patternMentions(text, runs, rules, (name) => lookupEnglish(name) !== undefined).map(tiered(2)),
     ...titledPersons(text, tokens, rules).map(tiered(2)),
-    ...nlpPersons(text, rules).map(tiered(1)),
   ];
+  // compromise's people only where no rule of our own found anything ("Premier Li" vs "Li Qiang").
+  const overlaps = (m: EntityMention) =>
+    candidates.some((c) => c.mention.start < m.end && m.start < c.mention.end);
+  candidates.push(
+    ...nlpPersons(text, rules)
+      .filter((m) => !overlaps(m))
+      .map(tiered(1)),
+  );
   const chosen = select(candidates).map((m) => resolve(m, text));
   const all = [...chosen, ...acronyms(text, chosen, rules.acronymRule)];
   all.push(...repeatedSurnames(text, all, rules.persons.shortRule));

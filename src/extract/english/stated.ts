@@ -11,21 +11,20 @@ import type { EnglishRelationRules } from "./data.js";
 const SPEAKERS: NodeLabel[] = ["Person", "Agency", "Enterprise", "Organization"];
 const GAP =
   /^\)?\s*(?:,[^,;"“”]{1,160},\s*)?(?:(?:also|further|then|recently|earlier|has|have|had|once|on\s+\w+(?:\s+\d+)?|in\s+an?\s+[\w-]+(?:\s+[\w-]+)?|at\s+(?:an?|the)\s+[\w\s-]{1,40}?|during\s+(?:an?|the)\s+[\w\s-]{1,40}?|when\s+\w+ing\s+[\w\s-]{1,40}?)\s*,?\s*)*$/i;
-const QUOTE = /“([^”]{8,})”|"([^"]{8,})"/;
 
 function statementAfter(ctx: EnContext, sentence: Span, from: number): Span | null {
   const rest = ctx.text.slice(from, sentence.end);
-  const q = QUOTE.exec(rest);
-  // A quoted name ('the "Unicorn Cultivation" initiative') is not the statement.
-  const named = q && ctx.mentions.some((m) => m.start === from + q.index + 1);
-  if (q && !named) {
+  // 'said: "…"', 'said that "…"': the quotation is the statement.
+  const q = /^\s*[,:]?\s*(?:that\s+)?(?:“([^”]{8,})”|"([^"]{8,})")/.exec(rest);
+  if (q) {
     const inner = q[1] ?? q[2]!;
-    const start = from + q.index + 1;
+    const start = from + q[0].length - inner.length - 1;
     return { start, end: start + inner.length };
   }
   // "said at a press conference on Tuesday that …": the statement starts after "that".
   const lead = (/^[^,"“”]{0,80}?\bthat\s+/i.exec(rest) ?? /^[\s,:]*/.exec(rest)!)[0].length;
-  let end = sentence.end;
+  const stop = /[.!?]["”]?\s+["“A-Z]/.exec(rest.slice(lead));
+  let end = stop ? from + lead + stop.index : sentence.end;
   while (end > from + lead && /[\s.!?"”]/.test(ctx.text[end - 1]!)) end--;
   return end - (from + lead) >= 10 ? { start: from + lead, end } : null;
 }
@@ -64,21 +63,15 @@ export function statements(
     "gi",
   );
   const pronounRe = new RegExp(`\\b(?:${rules.pronouns.join("|")})\\s*$`, "i");
-  let lastPerson: EntityMention | undefined;
   for (const sentence of sentences) {
     const ms = ctx.mentions.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
     const slice = ctx.text.slice(sentence.start, sentence.end);
+    const covered: Span[] = [];
     const emit = (speaker: EntityMention, span: Span | null, rule: string) => {
-      if (!span) return false;
-      out.push(
-        relation(
-          "STATED",
-          speaker,
-          statementMention(ctx, span, rule, rules.maxStatementChars),
-          sentence,
-          rule,
-        ),
-      );
+      if (!span || covered.some((c) => c.start === span.start)) return false;
+      covered.push(span);
+      const statement = statementMention(ctx, span, rule, rules.maxStatementChars);
+      out.push(relation("STATED", speaker, statement, sentence, rule));
       return true;
     };
     let done = false;
@@ -100,6 +93,8 @@ export function statements(
     for (let v = verbRe.exec(slice); v && !done; v = verbRe.exec(slice)) {
       const vStart = sentence.start + v.index;
       const vEnd = vStart + v[0].length;
+      // A verb inside a statement already taken is part of what was said.
+      if (covered.some((c) => vStart >= c.start && vStart < c.end)) continue;
       const before = ms.filter((m) => m.end <= vStart);
       // '"…," said Wang Jiangping' / '"…," Wang said'.
       const quoteBefore = statementBefore(ctx, sentence, vStart);
@@ -110,7 +105,7 @@ export function statements(
         /^\s+(?:[A-Za-z-]+\s+){0,4}$/.test(ctx.text.slice(vEnd, after.start)) &&
         after.label === "Person"
       ) {
-        done = emit(after, quoteBefore, rules.rules.inverted);
+        emit(after, quoteBefore, rules.rules.inverted);
         continue;
       }
       // The speaker: the person heading the clause (apposition allowed), else a body.
@@ -120,14 +115,18 @@ export function statements(
       const speaker = candidates.find((m) => m.label === "Person") ?? candidates[candidates.length - 1];
       if (speaker) {
         const quoted = statementBefore(ctx, sentence, speaker.start) ?? quoteBefore;
-        done = emit(speaker, quoted ?? statementAfter(ctx, sentence, vEnd), rules.rules.before);
+        emit(speaker, quoted ?? statementAfter(ctx, sentence, vEnd), rules.rules.before);
         continue;
       }
-      if (lastPerson && pronounRe.test(ctx.text.slice(sentence.start, vStart)))
-        done = emit(lastPerson, quoteBefore ?? statementAfter(ctx, sentence, vEnd), rules.rules.pronoun);
+      // "he said": the last person named before the verb.
+      const named = ctx.mentions.filter((m) => m.label === "Person" && m.end <= vStart);
+      const lastPerson = named[named.length - 1];
+      const pronoun = pronounRe.exec(ctx.text.slice(sentence.start, vStart));
+      if (lastPerson && pronoun) {
+        const quoted = statementBefore(ctx, sentence, sentence.start + pronoun.index) ?? quoteBefore;
+        emit(lastPerson, quoted ?? statementAfter(ctx, sentence, vEnd), rules.rules.pronoun);
+      }
     }
-    const persons = ms.filter((m) => m.label === "Person");
-    if (persons.length) lastPerson = persons[persons.length - 1];
   }
   return out;
 }

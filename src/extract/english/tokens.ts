@@ -30,7 +30,8 @@ export function tokenize(text: string): Token[] {
       word += ".";
       end++;
     }
-    const possessive = /['’]s$/.test(word) && word.length > 2;
+    // "People's Bank", "People's Government" are names, not possessives.
+    const possessive = /['’]s$/.test(word) && word.length > 2 && !/^People['’]s$/.test(word);
     const cap = /^[A-Z0-9]/.test(word) || /^[a-z]+[A-Z]/.test(word);
     tokens.push({ text: word, start: m.index, end, cap, possessive });
     WORD.lastIndex = end;

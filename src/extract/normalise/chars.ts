@@ -52,6 +52,14 @@ export function endsSentence(text: string): boolean {
  * lower-case word, a closing quote or bracket, or a number in a line without
  * ideographs — never a decimal point of Chinese text broken across lines ("增长9.").
  */
+/** True when the line ends an English sentence with a full stop (a headline never does). */
+export function endsEnglishSentence(text: string): boolean {
+  const t = text.trimEnd();
+  let i = t.length - 1;
+  while (i >= 0 && (CLOSERS.includes(t[i]!) || t[i] === '"')) i--;
+  return i >= 0 && englishFullStop(t, i);
+}
+
 function englishFullStop(t: string, i: number): boolean {
   if (t[i] !== ".") return false;
   const before = t[i - 1] ?? "";

@@ -7,7 +7,7 @@
 // A headline-like line has no sentence punctuation and is clearly narrower or
 // wider than the column it stands in (the next line), or stands between cues;
 // a column line is as wide as its neighbours, whether or not it has a comma.
-import { SENTENCE_PUNCT_RE, endsSentence, visualWidth } from "./chars.js";
+import { SENTENCE_PUNCT_RE, endsEnglishSentence, endsSentence, visualWidth } from "./chars.js";
 import { isCue, standsAlone } from "./cues.js";
 import { MappedBuilder } from "./mapped.js";
 import type { MappedText } from "./mapped.js";
@@ -43,6 +43,7 @@ function headingShaped(line: Line | undefined): boolean {
     line.m.text.length >= 2 &&
     line.width <= MAX_HEADING_WIDTH &&
     !SENTENCE_PUNCT_RE.test(line.m.text) &&
+    !endsEnglishSentence(line.m.text) &&
     !isCue(line.m.text)
   );
 }
@@ -133,7 +134,10 @@ export function rejoinLines(lines: Line[]): Paragraph[] {
     if (run.length === 0) return;
     const m = unifyQuotes(joinLines(run));
     const shaped =
-      visualWidth(m.text) <= MAX_HEADING_WIDTH && !SENTENCE_PUNCT_RE.test(m.text) && !isCue(m.text);
+      visualWidth(m.text) <= MAX_HEADING_WIDTH &&
+      !SENTENCE_PUNCT_RE.test(m.text) &&
+      !endsEnglishSentence(m.text) &&
+      !isCue(m.text);
     paragraphs.push({ ...m, kind: runHeading || shaped ? "heading" : "text" });
     run = [];
     runHeading = false;
