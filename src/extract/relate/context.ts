@@ -24,6 +24,8 @@ export interface RelateContext {
   index: Map<EntityMention, number>;
   byStart: Map<number, EntityMention>;
   byEnd: Map<number, EntityMention>;
+  /** Occurrences of each word list in the whole text, found once per list (see findWords). */
+  wordHits: Map<readonly string[], { start: number; end: number; word: string }[]>;
 }
 
 export function buildContext(
@@ -55,6 +57,7 @@ export function buildContext(
     index,
     byStart,
     byEnd,
+    wordHits: new Map(),
   };
 }
 
@@ -62,13 +65,13 @@ export function buildContext(
 function longestFirst(mentions: EntityMention[]): EntityMention[] {
   const byLength = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: EntityMention[] = [];
-  const taken = new Set<number>();
+  const taken = new Uint8Array(mentions.reduce((n, m) => Math.max(n, m.end), 0) + 1);
   for (const m of byLength) {
     if (m.end <= m.start) continue;
     let free = true;
-    for (let i = m.start; i < m.end && free; i++) if (taken.has(i)) free = false;
+    for (let i = m.start; i < m.end && free; i++) if (taken[i]) free = false;
     if (!free) continue;
-    for (let i = m.start; i < m.end; i++) taken.add(i);
+    taken.fill(1, m.start, m.end);
     kept.push(m);
   }
   return kept.sort((a, b) => a.start - b.start);
@@ -258,11 +261,26 @@ export function findWords(
   span: Span,
   words: readonly string[],
 ): { start: number; end: number; word: string }[] {
-  const re = ctx.re.words.get(words) ?? new RegExp(alternation(words), "gu");
-  const text = ctx.text.slice(span.start, span.end);
-  return [...text.matchAll(re)].map((m) => ({
-    start: span.start + m.index,
-    end: span.start + m.index + m[0].length,
-    word: m[0],
-  }));
+  // The words hold no sentence punctuation, so one scan of the article finds the same matches as one per sentence.
+  let hits = ctx.wordHits.get(words);
+  if (!hits) {
+    const re = ctx.re.words.get(words) ?? new RegExp(alternation(words), "gu");
+    hits = [...ctx.text.matchAll(re)].map((m) => ({
+      start: m.index,
+      end: m.index + m[0].length,
+      word: m[0],
+    }));
+    ctx.wordHits.set(words, hits);
+  }
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: { start: number; end: number; word: string }[] = [];
+  for (let i = lo; i < hits.length && hits[i]!.start < span.end; i++)
+    if (hits[i]!.end <= span.end) out.push(hits[i]!);
+  return out;
 }
