@@ -18,7 +18,7 @@ import {
   within,
 } from "./context.js";
 import type { EnglishRelationRules } from "./data.js";
-import { lookupEnglish, tableMention } from "./gazetteer.js";
+import { gazetteerMentions, lookupEnglish, tableMention } from "./gazetteer.js";
 import { phrases } from "./data.js";
 
 const ISSUERS: NodeLabel[] = ["Agency", "Region", "Organization", "Enterprise"];
@@ -127,7 +127,7 @@ const located: Family = (ctx, s, r) => {
   const out: RelationMention[] = [];
   const ms = within(ctx, s);
   const link = new RegExp(
-    `^\\s*,?\\s*(?:which is\\s+|is\\s+|are\\s+|both\\s+)?(?:${phrases(r.located.links.filter((l) => l !== "in"))})\\s+(?:the\\s+)?$`,
+    `^\\s*,?\\s*(?:which is\\s+|is\\s+|are\\s+|both\\s+)?(?:${phrases(r.located.links.filter((l) => l !== "in"))})\\s+(?:the\\s+)?(?:[a-z-]+\\s+){0,3}(?:of\\s+)?$`,
     "i",
   );
   ms.forEach((a, i) => {
@@ -160,6 +160,17 @@ const located: Family = (ctx, s, r) => {
     )
       out.push(relation("LOCATED_IN", b, a, s, r.located.rules.possessive));
   });
+  // "The zone hosts 300 companies, including A and B": A and B are in the zone.
+  for (const v of findVerbs(ctx, s, r.located.hosts)) {
+    const host = chainBefore(ctx, s, v.start, ["Zone", "Region"])[0];
+    if (!host) continue;
+    const end = clauseEnd(ctx, s, v.end);
+    const intro = /\b(?:including|such as|among them|like)\s+(?:the\s+)?/i.exec(ctx.text.slice(v.end, end));
+    if (!intro) continue;
+    const from = v.end + intro.index + intro[0].length;
+    for (const m of chainAfter(ctx, s, from, ["Enterprise", "Organization"]))
+      out.push(relation("LOCATED_IN", m, host, s, r.located.rules.hosts));
+  }
   return out;
 };
 
@@ -203,6 +214,14 @@ const focuses: Family = (ctx, s, r) => {
     )
       out.push(relation("FOCUSES_ON", b, a, s, r.focuses.rules.in));
   });
+  // "Action Plan for the Integrated Circuit Industry": a document or programme named for an industry.
+  for (const doc of ms.filter((m) => hasLabel(m, ["Policy", "Program"]))) {
+    for (const ind of gazetteerMentions(doc.surface)) {
+      if (ind.label !== "Industry" || !/^\s+Industr(?:y|ies)\b/i.test(doc.surface.slice(ind.end))) continue;
+      const target = { ...ind, start: doc.start + ind.start, end: doc.start + ind.end };
+      out.push(relation("FOCUSES_ON", doc, target, s, r.focuses.rules.named));
+    }
+  }
   return out;
 };
 

@@ -53,8 +53,13 @@ export function findVerbs(ctx: EnContext, sentence: Span, words: string[]): Hit[
 
 const LIST_SEP =
   /^\)?\s*(?:,|,?\s+and|&|,?\s+as well as|,?\s+together with|,?\s+along with|,?\s+in conjunction with)\s+(?:the\s+)?$|^\s*,\s*(?:the\s+)?$/i;
+// A comma between subject and verb must come with an adverb ("MIIT, on Monday,
+// issued"); a bare comma ends an apposition, which chainBefore reads apart.
 const BEFORE_VERB =
-  /^\)?\s*,?\s*(?:and\s+(?:[\w-]+\s+){0,3}(?:departments|agencies|ministries|bodies|authorities|organizations|institutions|companies|enterprises|partners)\s*,?\s*)?(?:(?:have|has|had|have jointly|jointly|also|recently|officially|formally|together|newly|further|today|yesterday|earlier|on\s+\w+(?:\s+\d+)?|last\s+\w+|this\s+\w+|in\s+\d{4}|will|would|is|are|was|were|to)\s*,?\s*)*$/i;
+  /^\)?\s*(?:,?\s*and\s+(?:[\w-]+\s+){0,3}(?:departments|agencies|ministries|bodies|authorities|organizations|institutions|companies|enterprises|partners)\s*)?(?:,?\s*(?:have|has|had|have jointly|jointly|also|recently|officially|formally|together|newly|further|today|yesterday|earlier|on\s+\w+(?:\s+\d+)?|last\s+\w+|this\s+\w+|in\s+\d{4}|will|would|is|are|was|were|to)\b\s*,?\s*)*$/i;
+
+const APPOSITION =
+  /^,\s*(?:located|based|headquartered|situated|which|who|one|a|an|the|also|known|China's|the country's)\b[^;]{0,120},$/i;
 
 /**
  * The list of mentions with `labels` that ends right before `at` ("A, B and C
@@ -68,9 +73,29 @@ export function chainBefore(
   labels: readonly NodeLabel[],
 ): EntityMention[] {
   const before = ctx.mentions.filter((m) => m.start >= sentence.start && m.end <= at);
-  const i = before.length - 1;
-  if (i < 0 || !hasLabel(before[i]!, labels) || !BEFORE_VERB.test(ctx.text.slice(before[i]!.end, at)))
-    return [];
+  let i = before.length - 1;
+  // "A, together with B and C, set up …": the closing comma of the joint list.
+  const closesJointList = (m: EntityMention) =>
+    /^\s*,\s*$/.test(ctx.text.slice(m.end, at)) &&
+    /,\s+(?:together with|along with|in conjunction with)\b/i.test(ctx.text.slice(sentence.start, m.start));
+  const adjacent = (m: EntityMention) => BEFORE_VERB.test(ctx.text.slice(m.end, at)) || closesJointList(m);
+  if (i >= 0 && !(hasLabel(before[i]!, labels) && adjacent(before[i]!))) {
+    // "The Hefei High-tech Zone, located in the provincial capital Hefei, hosts …":
+    // the subject stands before an apposition set off by commas.
+    const comma = ctx.text.lastIndexOf(",", at - 1);
+    const open = comma > sentence.start ? ctx.text.lastIndexOf(",", comma - 1) : -1;
+    const head = before.findLastIndex((m) => m.end <= open);
+    const ok =
+      open > sentence.start &&
+      head >= 0 &&
+      hasLabel(before[head]!, labels) &&
+      /^\s*$/.test(ctx.text.slice(before[head]!.end, open)) &&
+      APPOSITION.test(ctx.text.slice(open, comma + 1)) &&
+      BEFORE_VERB.test(ctx.text.slice(comma + 1, at));
+    if (!ok) return [];
+    i = head;
+  }
+  if (i < 0) return [];
   const chain = [before[i]!];
   for (let j = i - 1; j >= 0; j--) {
     const m = before[j]!;

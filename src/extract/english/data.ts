@@ -55,10 +55,16 @@ export interface EnglishRelationRules {
   announced: RuleIds<"single" | "joint" | "initiator"> & { verbs: string[]; jointly: string[] };
   member: RuleIds<"joined" | "include"> & { verbs: string[]; include: string[] };
   visited: RuleIds<"verb"> & { verbs: string[] };
-  located: RuleIds<"link" | "based" | "possessive"> & { links: string[] };
-  focuses: RuleIds<"verb" | "possessive" | "in"> & { verbs: string[]; industryNouns: string[] };
+  located: RuleIds<"link" | "based" | "possessive" | "hosts"> & { links: string[]; hosts: string[] };
+  focuses: RuleIds<"verb" | "possessive" | "in" | "named"> & { verbs: string[]; industryNouns: string[] };
   holds: RuleIds<
-    "orgTitleName" | "titleOfOrgName" | "nameTitleOfOrg" | "nameOrgTitle" | "titleNameOfOrg" | "minister"
+    | "orgTitleName"
+    | "titleOfOrgName"
+    | "nameTitleOfOrg"
+    | "nameOrgTitle"
+    | "titleNameOfOrg"
+    | "minister"
+    | "titleOfAnaphor"
   >;
   partOf: RuleIds<"of" | "possessive">;
 }

@@ -6,7 +6,7 @@
 import type { NodeLabel } from "../../types.js";
 import type { EntityMention, RelationMention, Span } from "../types.js";
 import type { EnContext } from "./context.js";
-import { hasLabel, relation } from "./context.js";
+import { anaphor, hasLabel, relation } from "./context.js";
 import type { EnglishRelationRules } from "./data.js";
 import { titleAlternation } from "./titles.js";
 
@@ -30,6 +30,10 @@ function patterns(): Record<string, RegExp> {
     titleBefore: new RegExp(`\\b${T}\\s+$`, "i"),
     ofOrg: /^\s+(?:of|at|from)\s+(?:the\s+)?$/i,
     ministerAfterName: /^\s*,\s+(?:the\s+)?$/i,
+    titleOfThe: new RegExp(
+      `^\\s*,\\s+(?:the\\s+|a\\s+|an\\s+)?${T}\\s+(?:of|at|with)\\s+the\\s+(?:ministry|commission|department|bureau|administration|company|firm|group)\\b`,
+      "i",
+    ),
   };
   return compiled;
 }
@@ -103,8 +107,15 @@ export function holdsPositions(
           }
         }
         const e = p.ofOrg!.test(gap) ? p.titleBefore!.exec(text.slice(lineStart, m.start)) : null;
-        if (e) add(m, next, e[1]!, rules.titleNameOfOrg);
+        if (e) {
+          add(m, next, e[1]!, rules.titleNameOfOrg);
+          return;
+        }
       }
+      // "Wang Qingyun, deputy director of the department, said": the body named before.
+      const f = p.titleOfThe!.exec(text.slice(m.end, sentence.end));
+      const body = f ? anaphor(ctx, m.end + f[0].length, BODIES) : undefined;
+      if (f && body) add(m, body, f[1]!, rules.titleOfAnaphor);
     });
   }
   return out;

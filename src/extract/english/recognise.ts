@@ -138,7 +138,16 @@ export function recogniseEnglish(article: Article): EntityMention[] {
   const rules = englishEntityRules();
   const text = article.text;
   const tokens = tokenize(text);
-  const runs = capitalisedRuns(text, tokens, new Set(rules.connectors), (i) => titleLengthAt(tokens, i));
+  const breakers = new Set(
+    rules.notStart.filter((w) => !["The", "A", "An", "Chinese", "China's"].includes(w)),
+  );
+  const runs = capitalisedRuns(
+    text,
+    tokens,
+    new Set(rules.connectors),
+    (i) => titleLengthAt(tokens, i),
+    breakers,
+  );
   const tiered = (tier: number) => (mention: EntityMention) => ({ mention, tier });
   const candidates: Candidate[] = [
     ...gazetteerMentions(text).map(tiered(4)),

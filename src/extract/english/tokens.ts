@@ -58,6 +58,7 @@ export function capitalisedRuns(
   tokens: Token[],
   connectors: Set<string>,
   isTitleAt: (i: number) => number,
+  breakers: Set<string> = new Set(),
 ): Run[] {
   const runs: Run[] = [];
   let cur: Token[] = [];
@@ -68,6 +69,11 @@ export function capitalisedRuns(
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
+    // "… Technology on Tuesday": days, months and sentence openers are never inside a name.
+    if (breakers.has(t.text)) {
+      flush();
+      continue;
+    }
     const title = t.cap ? isTitleAt(i) : 0;
     if (title > 0) {
       flush();
