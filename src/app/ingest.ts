@@ -3,10 +3,17 @@
 // per file, and memory stays bounded by the largest file. Analytics are
 // recomputed once at the end. A `.json` file is taken as an interchange
 // Extraction (the output of `policygraph extract --format json`).
+//
+// When the store becomes unreachable (Neo4j stopped: the driver has already
+// retried with backoff for its retry window), the file in progress and every file
+// after it are reported as not written and not tried, instead of each waiting out
+// the retry window again; the documents that did not make it are listed. A re-run
+// redoes exactly those (unchanged documents are skipped, half-written ones redone).
 import { readFile, stat } from "node:fs/promises";
 import { listPageFiles, readPages } from "../extract/input/index.js";
 import { extractPages } from "../extract/pipeline.js";
 import type { GraphStore, IngestSummary } from "../graph/store.js";
+import { IngestFailedError } from "../graph/store.js";
 import type { Extraction } from "../types.js";
 
 export interface IngestProgress {
@@ -39,6 +46,25 @@ export interface IngestPathsResult {
   /** Relations (with their evidence) handed to the store. */
   relations: number;
   seconds: number;
+  /** Ids of documents that were extracted but are not (fully) in the store; a re-run writes them. */
+  unwrittenDocuments: string[];
+  /** Set when the store became unreachable and the remaining files were not tried. */
+  storeUnavailable?: string;
+}
+
+const UNAVAILABLE = new Set([
+  "ServiceUnavailable",
+  "SessionExpired",
+  "Neo.TransientError.General.DatabaseUnavailable",
+]);
+
+/** The store's server is gone (not a problem of this file): the driver's own retries are exhausted. */
+export function isStoreUnavailable(err: unknown): boolean {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && UNAVAILABLE.has(code)) return true;
+  }
+  return false;
 }
 
 export function emptyIngestSummary(dryRun: boolean): IngestSummary {
@@ -113,9 +139,16 @@ export async function ingestPaths(
   let articles = 0;
   let entities = 0;
   let relations = 0;
+  const unwrittenDocuments: string[] = [];
+  let storeUnavailable: string | undefined;
   for (const [i, file] of files.entries()) {
+    if (storeUnavailable !== undefined) {
+      failures.push({ source: file, message: `${file}: not written (the store is unavailable)` });
+      continue;
+    }
+    let extraction: Extraction | undefined;
     try {
-      const extraction = await extractionOf(file, options.date);
+      extraction = await extractionOf(file, options.date);
       addSummary(summary, await store.ingest(extraction, { dryRun }));
       articles += extraction.documents.length;
       entities += extraction.entities.length;
@@ -123,6 +156,9 @@ export async function ingestPaths(
     } catch (err) {
       const message = (err instanceof Error ? err.message : String(err)).split("\n")[0]!;
       failures.push({ source: file, message: message.includes(file) ? message : `${file}: ${message}` });
+      if (err instanceof IngestFailedError) unwrittenDocuments.push(...err.unwrittenDocuments);
+      else if (extraction) unwrittenDocuments.push(...extraction.documents.map((d) => d.id));
+      if (isStoreUnavailable(err)) storeUnavailable = message;
     }
     options.onProgress?.({
       file,
@@ -135,7 +171,7 @@ export async function ingestPaths(
     });
   }
   const changed = summary.documents.added + summary.documents.replaced > 0;
-  if (!dryRun && changed) await store.computeAnalytics();
+  if (!dryRun && changed && storeUnavailable === undefined) await store.computeAnalytics();
   return {
     summary,
     failures,
@@ -143,5 +179,7 @@ export async function ingestPaths(
     articles,
     relations,
     seconds: (performance.now() - started) / 1000,
+    unwrittenDocuments,
+    ...(storeUnavailable !== undefined ? { storeUnavailable } : {}),
   };
 }

@@ -127,6 +127,13 @@ export function register(program: Command): void {
             );
             process.exitCode = 1;
           }
+          const unwritten = result.unwrittenDocuments;
+          if (unwritten.length > 0)
+            console.error(
+              `policygraph: ${unwritten.length} document(s) not written: ${unwritten.slice(0, 10).join(", ")}${unwritten.length > 10 ? " …" : ""}; run the same ingest again to write them`,
+            );
+          if (result.storeUnavailable)
+            console.error(`policygraph: the store became unavailable; the files after it were not tried`);
         } finally {
           progress.stop();
           await store.close();
