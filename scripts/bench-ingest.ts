@@ -5,7 +5,7 @@
 //   npx tsx scripts/bench-ingest.ts [--relations 200000] [--neo4j-relations 100000]
 //     [--naive 2000] [--heap-relations 1000000] [--no-neo4j] [--json]
 //
-// Neo4j: a managed throw-away instance `.neo4j/bench` (Bolt 37687, HTTP 37474;
+// Neo4j: a managed throw-away instance `.neo4j/ingest-bench` (Bolt 37687, HTTP 37474;
 // NEO4J_BENCH_BOLT_PORT / NEO4J_BENCH_HTTP_PORT move them), or BENCH_NEO4J_URI with
 // NEO4J_USER / NEO4J_PASSWORD. Its database is WIPED.
 import { parseArgs } from "node:util";
@@ -42,7 +42,7 @@ async function benchNeo4jConfig(): Promise<Neo4jConfig> {
       password: process.env.NEO4J_PASSWORD ?? "",
     };
   const started = await startNeo4j({
-    instance: "bench",
+    instance: "ingest-bench",
     boltPort: process.env.NEO4J_BENCH_BOLT_PORT ?? 37687,
     httpPort: process.env.NEO4J_BENCH_HTTP_PORT ?? 37474,
     log: say,

@@ -16,6 +16,8 @@ export interface OpenStoreOptions {
   store?: string;
   /** Bolt URI, or "managed" for the managed server. */
   neo4j?: string;
+  /** Neo4j only: server-side timeout of read transactions, ms (serve passes its request timeout). */
+  readTimeoutMs?: number;
 }
 
 async function neo4jConfig(uri: string) {
@@ -42,7 +44,10 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<GraphSt
     throw new UserError("choose one store: --store FILE or --neo4j URI, not both");
   if (options.neo4j) {
     const config = await neo4jConfig(options.neo4j);
-    const store = new Neo4jGraphStore(config);
+    const store = new Neo4jGraphStore({
+      ...config,
+      ...(options.readTimeoutMs ? { readTimeoutMs: options.readTimeoutMs } : {}),
+    });
     try {
       await store.open();
     } catch (err) {

@@ -31,6 +31,87 @@ export const ids = {
 
 const all = { limit: 100, offset: 0 };
 
+/**
+ * One document of a pair that both mention a company, its chairman and a policy.
+ * `rich`: this version also gives the company's stock code, the chairman's title
+ * and the sentence saying the agency issued the policy.
+ */
+function provenance(hash: string, rich: boolean, doc = "news-a.txt#0", date = "2024-01-01"): Extraction {
+  const company = "甲科技股份有限公司";
+  const person = "张三";
+  const agency = "乙市发展改革委";
+  const policy = "乙市促进人工智能产业发展若干措施";
+  const sentence = (text: string, start: number) => ({
+    documentId: doc,
+    sentence: text,
+    start,
+    end: start + text.length,
+  });
+  const mention = (text: string, start: number) => ({
+    documentId: doc,
+    start,
+    end: start + text.length,
+    text,
+  });
+  return {
+    documents: [{ id: doc, title: `${company}新闻`, date, source: doc.split("#")[0]!, hash }],
+    entities: [
+      {
+        id: "c",
+        label: "Enterprise",
+        name: company,
+        aliases: [],
+        properties: rich ? { stockCode: "600000" } : {},
+        mentions: [mention(company, 0)],
+      },
+      {
+        id: "p",
+        label: "Person",
+        name: person,
+        aliases: [],
+        properties: {},
+        mentions: [mention(person, 12)],
+      },
+      {
+        id: "a",
+        label: "Agency",
+        name: agency,
+        aliases: [],
+        properties: {},
+        mentions: [mention(agency, 30)],
+      },
+      {
+        id: "y",
+        label: "Policy",
+        name: policy,
+        aliases: [],
+        properties: {},
+        mentions: [mention(policy, 40)],
+      },
+    ],
+    relations: [
+      {
+        type: "HOLDS_POSITION",
+        source: "p",
+        target: "c",
+        properties: rich ? { title: "董事长" } : {},
+        evidence: [{ ...sentence(`${company}董事长${person}表示`, 0), rule: "position.title-name" }],
+      },
+      ...(rich || doc !== "news-a.txt#0"
+        ? [
+            {
+              type: "ISSUED" as const,
+              source: "a",
+              target: "y",
+              properties: {},
+              evidence: [{ ...sentence(`${agency}印发《${policy}》`, 30), rule: "issued.yinfa" }],
+            },
+          ]
+        : []),
+    ],
+  };
+}
+
 /** Facts one document contributed, as seen through exportAll(). */
 function factsOf(extraction: Extraction, documentId: string) {
   return {
@@ -154,6 +235,47 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       const stats = await store.stats();
       await store.ingest(fixture("changed-news2"));
       expect(await store.stats()).toEqual(stats);
+    });
+
+    it("takes back the aliases only a replaced document gave", async () => {
+      await store.ingest(fixture("base"));
+      await store.ingest(fixture("third"));
+      await store.ingest(fixture("changed-news2"));
+      // news2 gave 东湖高新区, 中国光谷 and 光谷; its new version only 中国光谷; news3 gave 东湖高新区.
+      const [donghu] = await store.getEntities([ids.donghu]);
+      expect(donghu!.aliases).toEqual(["中国光谷", "东湖高新区"].sort());
+      expect(await store.findByName("光谷")).toEqual([]);
+      expect((await store.findByName("东湖高新区")).map((e) => e.id)).toEqual([ids.donghu]);
+      // An alias every version still gives stays.
+      const [miit] = await store.getEntities([ids.miit]);
+      expect(miit!.aliases).toEqual(["工信部"]);
+    });
+
+    it("takes back properties and recomputes dates when a document is replaced", async () => {
+      await store.ingest(provenance("a1", true));
+      await store.ingest(provenance("b1", false, "news-b.txt#0", "2024-03-01"));
+      const company = entityId("Enterprise", "甲科技股份有限公司");
+      const [before] = await store.getEntities([company]);
+      expect(before!.properties).toEqual({ stockCode: "600000" });
+      const [[heldBefore]] = await store.neighbours([company], {
+        types: ["HOLDS_POSITION"],
+        direction: "IN",
+      });
+      expect(heldBefore!.relation.properties).toEqual({ title: "董事长" });
+      const issuedBefore = await store.announcements({ by: [entityId("Agency", "乙市发展改革委")] }, all);
+      expect(issuedBefore.items.map((a) => a.date)).toEqual(["2024-01-01"]);
+
+      // Document A again, changed: no stock code, no title, no ISSUED sentence.
+      await store.ingest(provenance("a2", false));
+      const [after] = await store.getEntities([company]);
+      expect(after!.properties).toEqual({});
+      expect(after!.documentCount).toBe(2);
+      const [[heldAfter]] = await store.neighbours([company], { types: ["HOLDS_POSITION"], direction: "IN" });
+      expect(heldAfter!.relation.properties).toEqual({});
+      expect(heldAfter!.relation.evidence.map((e) => e.documentId)).toEqual(["news-a.txt#0", "news-b.txt#0"]);
+      const issuedAfter = await store.announcements({ by: [entityId("Agency", "乙市发展改革委")] }, all);
+      expect(issuedAfter.items.map((a) => a.date)).toEqual(["2024-03-01"]);
+      expect(await store.announcements({ until: "2024-02" }, all)).toEqual({ items: [], totalCount: 0 });
     });
 
     it("writes nothing on a dry run but reports what would change", async () => {

@@ -13,6 +13,8 @@ import { bump } from "../memory/state.js";
 import type { EntityRow, RelationRow } from "../prepare.js";
 import { labelOfId, planDocuments, prepareFacts } from "../prepare.js";
 import * as q from "./queries.js";
+import { recompute } from "./recompute.js";
+import type { RelationRef } from "./recompute.js";
 import { encodeProperties } from "./values.js";
 
 /** Runs one statement in a write transaction (retried by the driver on transient errors). */
@@ -27,24 +29,40 @@ function* batches<T>(rows: T[], size = BATCH): Generator<T[]> {
 }
 
 function entityParams(row: EntityRow) {
-  const props = encodeProperties(row.properties);
+  const normName = normaliseName(row.name);
+  const names = [normName];
+  for (const a of row.aliases) {
+    const k = normaliseName(a);
+    if (!names.includes(k)) names.push(k);
+  }
   return {
     id: row.id,
     label: row.label,
     name: row.name,
-    normName: normaliseName(row.name),
+    normName,
     aliases: row.aliases,
-    aliasKeys: [...new Set(row.aliases.map(normaliseName))],
-    props,
+    names,
+    aliasText: row.aliases.map((a) => `${a}\n`).join(""),
+    props: encodeProperties(row.properties),
     propKeys: Object.keys(row.properties).filter((k) => row.properties[k] !== null),
   };
 }
 
 function relationParams(row: RelationRow, dates: Map<string, string | null>) {
   let firstDate: string | null = null;
+  const evDoc: string[] = [];
+  const evSentence: string[] = [];
+  const evStart: number[] = [];
+  const evEnd: number[] = [];
+  const evRule: string[] = [];
   for (const e of row.evidence) {
     const d = dates.get(e.documentId);
     if (d && (!firstDate || d < firstDate)) firstDate = d;
+    evDoc.push(e.documentId);
+    evSentence.push(e.sentence);
+    evStart.push(e.start);
+    evEnd.push(e.end);
+    evRule.push(e.rule);
   }
   return {
     key: row.key,
@@ -54,30 +72,42 @@ function relationParams(row: RelationRow, dates: Map<string, string | null>) {
     props: encodeProperties(row.properties),
     propKeys: Object.keys(row.properties),
     firstDate,
-    evidence: row.evidence.map((e) => ({
-      doc: e.documentId,
-      sentence: e.sentence,
-      start: e.start,
-      end: e.end,
-      rule: e.rule,
-    })),
+    evDoc,
+    evSentence,
+    evStart,
+    evEnd,
+    evRule,
+    propDoc: row.contributions.map((c) => c.doc),
+    propJson: row.contributions.map((c) => JSON.stringify(c.properties)),
   };
 }
 
+/** One row per entity: its documents' mentions and contributions. */
 function mentionRows(rows: EntityRow[]) {
-  const out: { doc: string; id: string; starts: number[]; ends: number[]; texts: string[] }[] = [];
-  for (const row of rows)
-    for (const doc of row.docs) {
-      const ms = row.mentions.filter((m) => m.documentId === doc);
-      out.push({
-        doc,
-        id: row.id,
-        starts: ms.map((m) => m.start),
-        ends: ms.map((m) => m.end),
-        texts: ms.map((m) => m.text),
-      });
+  return rows.map((row) => {
+    const byDoc = new Map<string, { starts: number[]; ends: number[]; texts: string[] }>();
+    for (const doc of row.docs) byDoc.set(doc, { starts: [], ends: [], texts: [] });
+    for (const m of row.mentions) {
+      const lists = byDoc.get(m.documentId);
+      if (!lists) continue;
+      lists.starts.push(m.start);
+      lists.ends.push(m.end);
+      lists.texts.push(m.text);
     }
-  return out;
+    const given = new Map(row.contributions.map((c) => [c.doc, c]));
+    return {
+      id: row.id,
+      mentions: [...byDoc].map(([doc, lists]) => {
+        const c = given.get(doc);
+        return {
+          doc,
+          ...lists,
+          aliases: c?.aliases.length ? c.aliases : null,
+          props: c && Object.keys(c.properties).length > 0 ? JSON.stringify(c.properties) : null,
+        };
+      }),
+    };
+  });
 }
 
 function documentParams(doc: DocumentRecord) {
@@ -131,6 +161,7 @@ function chunk(docs: DocumentRecord[], entities: EntityRow[], relations: Relatio
         ...row,
         docs: row.docs.filter((d) => ds.has(d)),
         mentions: row.mentions.filter((m) => ds.has(m.documentId)),
+        contributions: row.contributions.filter((c) => ds.has(c.doc)),
       }),
     );
   for (const row of relations)
@@ -141,6 +172,7 @@ function chunk(docs: DocumentRecord[], entities: EntityRow[], relations: Relatio
         ...row,
         docs: row.docs.filter((d) => ds.has(d)),
         evidence: row.evidence.filter((e) => ds.has(e.documentId)),
+        contributions: row.contributions.filter((c) => ds.has(c.doc)),
       }),
     );
   return chunks;
@@ -201,14 +233,22 @@ async function writeChunk(
   const droppedEntities = new Set<string>();
   const droppedRelations = new Set<string>();
   for (const rows of batches(part.docs.map(documentParams))) await run(q.documentsStart, { rows });
+  const recomputeEntities = new Set<string>();
+  const recomputeRelations = new Map<string, RelationRef>();
   for (const doc of part.docs) {
     if (!replaced.has(doc.id)) continue;
     const [ev] = await run(q.removeDocumentEvidence, { doc: doc.id });
     summary.evidence.removed += Number(ev?.evidence ?? 0);
     for (const key of (ev?.removed as string[] | undefined) ?? []) droppedRelations.add(key);
+    for (const ref of (ev?.recompute as RelationRef[] | undefined) ?? [])
+      recomputeRelations.set(ref.key, ref);
     const [men] = await run(q.removeDocumentMentions, { doc: doc.id });
     for (const id of (men?.removed as string[] | undefined) ?? []) droppedEntities.add(id);
+    for (const id of (men?.recompute as string[] | undefined) ?? []) recomputeEntities.add(id);
   }
+  for (const id of droppedEntities) recomputeEntities.delete(id);
+  for (const key of droppedRelations) recomputeRelations.delete(key);
+  await recompute(run, [...recomputeEntities], [...recomputeRelations.values()]);
   for (const [label, rows] of groupBy(part.entities, (r) => r.label)) {
     for (const batch of batches(rows)) {
       const [res] = await run(q.upsertEntities(label as NodeLabel), { rows: batch.map(entityParams) });
@@ -219,7 +259,7 @@ async function writeChunk(
       }
     }
   }
-  for (const rows of batches(mentionRows(part.entities), BATCH * 2)) await run(q.upsertMentions, { rows });
+  for (const rows of batches(mentionRows(part.entities))) await run(q.createMentions, { rows });
   for (const [type, rows] of groupBy(part.relations, (r) => r.type)) {
     for (const batch of batches(rows)) {
       const [res] = await run(q.upsertRelations(type as RelationType), {

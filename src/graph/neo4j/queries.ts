@@ -27,68 +27,127 @@ UNWIND $rows AS row
 MATCH (d:Document {id: row.id})
 SET d.hash = row.hash, d.pending = null`;
 
-/** Take a replaced document's evidence off its relationships; drop those it alone supported. */
+/**
+ * Take a replaced document's evidence off its relationships; drop those it alone
+ * supported. Of the others, the properties it gave are taken back (returned for the
+ * client to recompute) and firstDate is recomputed from the remaining evidence.
+ */
 export const removeDocumentEvidence = `
 MATCH (:Document {id: $doc})-[:MENTIONS]->(:Entity)-[r]-(:Entity)
 WHERE $doc IN r.docs
 WITH DISTINCT r
-WITH r, [i IN range(0, size(r.evDoc) - 1) WHERE r.evDoc[i] <> $doc] AS keep
-WITH r, keep, size(r.evDoc) - size(keep) AS dropped
+WITH r, [i IN range(0, size(r.evDoc) - 1) WHERE r.evDoc[i] <> $doc] AS keep,
+     [i IN range(0, size(coalesce(r.propDoc, [])) - 1) WHERE r.propDoc[i] <> $doc] AS keepProps
+WITH r, keep, keepProps, size(r.evDoc) - size(keep) AS dropped,
+     size(coalesce(r.propDoc, [])) > size(keepProps) AS propsChanged
 SET r.docs = [x IN r.docs WHERE x <> $doc],
     r.evSentence = [i IN keep | r.evSentence[i]],
     r.evStart = [i IN keep | r.evStart[i]],
     r.evEnd = [i IN keep | r.evEnd[i]],
     r.evRule = [i IN keep | r.evRule[i]],
-    r.evDoc = [i IN keep | r.evDoc[i]]
-WITH r, dropped, r.key AS key, size(r.docs) = 0 AS gone
+    r.evDoc = [i IN keep | r.evDoc[i]],
+    r.propJson = CASE WHEN propsChanged THEN [i IN keepProps | r.propJson[i]] ELSE r.propJson END,
+    r.propDoc = CASE WHEN propsChanged THEN [i IN keepProps | r.propDoc[i]] ELSE r.propDoc END
+WITH r, dropped, propsChanged, size(r.docs) = 0 AS gone,
+     {key: r.key, source: startNode(r).id, target: endNode(r).id} AS ref
+CALL (r, gone) {
+  WITH r WHERE NOT gone
+  OPTIONAL MATCH (d:Document) WHERE d.id IN r.evDoc
+  WITH r, min(d.date) AS first
+  SET r.firstDate = first
+}
 FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DELETE r)
-RETURN coalesce(sum(dropped), 0) AS evidence, collect(CASE WHEN gone THEN key END) AS removed`;
+RETURN coalesce(sum(dropped), 0) AS evidence, collect(CASE WHEN gone THEN ref.key END) AS removed,
+       collect(CASE WHEN propsChanged AND NOT gone THEN ref END) AS recompute`;
 
-/** Then its mentions; entities no document mentions any more go. */
+/**
+ * Then its mentions; entities no document mentions any more go. Entities that stay
+ * and to which it gave aliases or properties are returned for recomputing.
+ */
 export const removeDocumentMentions = `
 MATCH (:Document {id: $doc})-[m:MENTIONS]->(e:Entity)
+WITH e, m, m.aliases IS NOT NULL OR m.props IS NOT NULL AS contributed
 DELETE m
-WITH e
+WITH e, contributed
 SET e.documentCount = e.documentCount - 1
-WITH e WHERE e.documentCount <= 0
-WITH e, e.id AS id
-DETACH DELETE e
-RETURN collect(id) AS removed`;
+WITH e, contributed, e.id AS id, e.documentCount <= 0 AS gone
+FOREACH (_ IN CASE WHEN gone THEN [1] ELSE [] END | DETACH DELETE e)
+RETURN collect(CASE WHEN gone THEN id END) AS removed,
+       collect(CASE WHEN contributed AND NOT gone THEN id END) AS recompute`;
 
+/** What the remaining documents contribute to entities whose aliases/properties must be recomputed. */
+export const entityContributions = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+OPTIONAL MATCH (d:Document)-[m:MENTIONS]->(e) WHERE m.aliases IS NOT NULL OR m.props IS NOT NULL
+WITH e, d, m ORDER BY d.id
+RETURN e {.*} AS e, collect({aliases: m.aliases, props: m.props}) AS contributions`;
+
+export const relationProperties = `
+UNWIND $refs AS ref
+MATCH (:Entity {id: ref.source})-[r]->(:Entity {id: ref.target}) WHERE r.key = ref.key
+RETURN ref, properties(r) AS props`;
+
+/** Replace every property of an entity (the client computed the full map). */
+export const replaceEntityProperties = `
+UNWIND $rows AS row
+MATCH (e:Entity {id: row.id})
+SET e = row.props`;
+
+export const replaceRelationProperties = `
+UNWIND $rows AS row
+MATCH (:Entity {id: row.source})-[r]->(:Entity {id: row.target}) WHERE r.key = row.key
+SET r = row.props`;
+
+/**
+ * New entities are created with everything set from the row; existing ones get the
+ * union of aliases and the merged properties. `_new` marks creations for the
+ * summary (and is removed in the same statement).
+ */
 export function upsertEntities(label: NodeLabel): string {
   checked(label, NODE_LABELS);
   return `
 UNWIND $rows AS row
-OPTIONAL MATCH (old:${label} {id: row.id})
-WITH row, old IS NULL AS created
 MERGE (e:${label} {id: row.id})
 ON CREATE SET e:Entity, e.label = row.label, e.name = row.name, e.normName = row.normName,
-    e.aliases = [], e.names = [row.normName], e.propKeys = [], e.documentCount = 0
-WITH e, row, created, [a IN row.aliases WHERE NOT a IN e.aliases] AS newAliases
+    e.aliases = row.aliases, e.names = row.names, e.aliasText = row.aliasText,
+    e.propKeys = row.propKeys, e.documentCount = 0, e._new = true
 SET e += row.props
-SET e.aliases = e.aliases + newAliases,
-    e.names = e.names + [k IN row.aliasKeys WHERE NOT k IN e.names],
-    e.propKeys = e.propKeys + [k IN row.propKeys WHERE NOT k IN e.propKeys]
-SET e.aliasText = reduce(s = '', a IN e.aliases | s + a + '\n')
+WITH e, row, e._new IS NOT NULL AS created
+REMOVE e._new
+WITH e, row, created
+CALL (e, row, created) {
+  WITH e, row WHERE NOT created AND (size(row.aliases) > 0 OR size(row.propKeys) > 0)
+  SET e.aliases = e.aliases + [a IN row.aliases WHERE NOT a IN e.aliases],
+      e.names = e.names + [k IN row.names WHERE NOT k IN e.names],
+      e.propKeys = e.propKeys + [k IN row.propKeys WHERE NOT k IN e.propKeys]
+  SET e.aliasText = reduce(s = '', a IN e.aliases | s + a + '\n')
+}
 RETURN collect(CASE WHEN created THEN row.id END) AS created, count(*) AS total`;
 }
 
-/** One MENTIONS per (document, entity), offsets as parallel lists; documentCount kept incrementally. */
-export const upsertMentions = `
+/**
+ * One MENTIONS per (document, entity), offsets as parallel lists, plus what the
+ * document contributes (aliases, properties as JSON) for later recomputation. The
+ * documents being written have no MENTIONS yet (new, or their old ones removed
+ * first), so these are CREATEd, one row per entity, its documentCount bumped once.
+ */
+export const createMentions = `
 UNWIND $rows AS row
-MATCH (d:Document {id: row.doc})
 MATCH (e:Entity {id: row.id})
-OPTIONAL MATCH (d)-[old:MENTIONS]->(e)
-WITH d, e, row, old IS NULL AS fresh
-MERGE (d)-[m:MENTIONS]->(e)
-SET m.starts = row.starts, m.ends = row.ends, m.texts = row.texts
-SET e.documentCount = e.documentCount + CASE WHEN fresh THEN 1 ELSE 0 END`;
+SET e.documentCount = e.documentCount + size(row.mentions)
+WITH e, row
+UNWIND row.mentions AS m
+MATCH (d:Document {id: m.doc})
+CREATE (d)-[r:MENTIONS]->(e)
+SET r.starts = m.starts, r.ends = m.ends, r.texts = m.texts, r.aliases = m.aliases, r.props = m.props`;
 
 /**
  * Evidence lives on the relationship as parallel lists (evDoc[i], evSentence[i] …):
  * one write per relationship, visible in Browser's inspector, and `MATCH (z:Zone)-
- * [:FOCUSES_ON]->(i:Industry)` stays a plain pattern. A document's evidence is
- * appended only if none from it is there yet, so a retried batch adds nothing twice.
+ * [:FOCUSES_ON]->(i:Industry)` stays a plain pattern. A new relationship gets its
+ * lists in one SET from the row; an existing one appends, and only the evidence of
+ * documents not on it yet, so a retried batch adds nothing twice.
  */
 export function upsertRelations(type: RelationType): string {
   checked(type, RELATION_TYPES);
@@ -96,23 +155,38 @@ export function upsertRelations(type: RelationType): string {
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.source})
 MATCH (t:Entity {id: row.target})
-OPTIONAL MATCH (s)-[old:${type}]->(t)
-WITH s, t, row, old IS NULL AS created
 MERGE (s)-[r:${type}]->(t)
-ON CREATE SET r.key = row.key, r.docs = [], r.propKeys = [],
-    r.evDoc = [], r.evSentence = [], r.evStart = [], r.evEnd = [], r.evRule = []
-WITH r, row, created, [e IN row.evidence WHERE NOT e.doc IN r.evDoc] AS fresh
+ON CREATE SET r.key = row.key, r.docs = row.docs, r.propKeys = row.propKeys,
+    r.evDoc = row.evDoc, r.evSentence = row.evSentence, r.evStart = row.evStart, r.evEnd = row.evEnd,
+    r.evRule = row.evRule,
+    r.propDoc = CASE WHEN size(row.propDoc) > 0 THEN row.propDoc END,
+    r.propJson = CASE WHEN size(row.propDoc) > 0 THEN row.propJson END,
+    r.firstDate = row.firstDate, r._new = true
 SET r += row.props
-SET r.propKeys = r.propKeys + [k IN row.propKeys WHERE NOT k IN r.propKeys],
-    r.docs = r.docs + [d IN row.docs WHERE NOT d IN r.docs],
-    r.evDoc = r.evDoc + [e IN fresh | e.doc],
-    r.evSentence = r.evSentence + [e IN fresh | e.sentence],
-    r.evStart = r.evStart + [e IN fresh | e.start],
-    r.evEnd = r.evEnd + [e IN fresh | e.end],
-    r.evRule = r.evRule + [e IN fresh | e.rule],
-    r.firstDate = CASE WHEN row.firstDate IS NOT NULL AND (r.firstDate IS NULL OR row.firstDate < r.firstDate)
-                       THEN row.firstDate ELSE r.firstDate END
-RETURN collect(CASE WHEN created THEN row.key END) AS created, count(*) AS total, sum(size(fresh)) AS evidence`;
+WITH r, row, r._new IS NOT NULL AS created
+REMOVE r._new
+WITH r, row, created
+CALL (r, row, created) {
+  WITH r, row WHERE NOT created
+  WITH r, row, [i IN range(0, size(row.evDoc) - 1) WHERE NOT row.evDoc[i] IN r.evDoc] AS fresh,
+       [i IN range(0, size(row.propDoc) - 1) WHERE NOT row.propDoc[i] IN coalesce(r.propDoc, [])] AS freshProps
+  SET r.propKeys = r.propKeys + [k IN row.propKeys WHERE NOT k IN r.propKeys],
+      r.docs = r.docs + [d IN row.docs WHERE NOT d IN r.docs],
+      r.evDoc = r.evDoc + [i IN fresh | row.evDoc[i]],
+      r.evSentence = r.evSentence + [i IN fresh | row.evSentence[i]],
+      r.evStart = r.evStart + [i IN fresh | row.evStart[i]],
+      r.evEnd = r.evEnd + [i IN fresh | row.evEnd[i]],
+      r.evRule = r.evRule + [i IN fresh | row.evRule[i]],
+      r.propDoc = coalesce(r.propDoc, []) + [i IN freshProps | row.propDoc[i]],
+      r.propJson = coalesce(r.propJson, []) + [i IN freshProps | row.propJson[i]],
+      r.firstDate = CASE WHEN row.firstDate IS NOT NULL AND (r.firstDate IS NULL OR row.firstDate < r.firstDate)
+                         THEN row.firstDate ELSE r.firstDate END
+  RETURN size(fresh) AS added
+  UNION ALL
+  WITH r, row WHERE created
+  RETURN size(row.evDoc) AS added
+}
+RETURN collect(CASE WHEN created THEN row.key END) AS created, count(*) AS total, sum(added) AS evidence`;
 }
 
 // ---- reads ----

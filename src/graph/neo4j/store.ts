@@ -40,6 +40,12 @@ export interface Neo4jConfig {
    * driver) on transient errors and lost connections before it fails; default 20 s.
    */
   maxTransactionRetryTime?: number;
+  /**
+   * Server-side timeout of every read transaction, ms (serve sets the API's request
+   * timeout): Neo4j terminates a query that runs longer, so an abandoned request
+   * does not keep the server busy. Unset: no timeout (exports of a large graph).
+   */
+  readTimeoutMs?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -64,6 +70,7 @@ export class Neo4jGraphStore implements GraphStore {
   readonly kind = "neo4j" as const;
   readonly driver: Driver;
   private readonly database: string | undefined;
+  private readonly readTimeoutMs: number | undefined;
 
   constructor(config: Neo4jConfig) {
     this.driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
@@ -72,6 +79,7 @@ export class Neo4jGraphStore implements GraphStore {
       userAgent: "policygraph",
     });
     this.database = config.database;
+    this.readTimeoutMs = config.readTimeoutMs;
   }
 
   async open(): Promise<void> {
@@ -87,6 +95,7 @@ export class Neo4jGraphStore implements GraphStore {
     const { records } = await this.driver.executeQuery(query, params, {
       routing: neo4j.routing.READ,
       database: this.database,
+      ...(this.readTimeoutMs ? { transactionConfig: { timeout: this.readTimeoutMs } } : {}),
     });
     return records.map((r) => r.toObject() as Row);
   }

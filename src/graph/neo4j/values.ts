@@ -28,6 +28,8 @@ const RESERVED = new Set([
   "evStart",
   "evEnd",
   "evRule",
+  "propDoc",
+  "propJson",
 ]);
 
 /** Stored property name of an extracted property (reserved names get a prefix). */
