@@ -3,16 +3,21 @@
 import { scan } from "../rules/scan.js";
 import type { CompiledRules } from "../rules/compile.js";
 import type { Candidate } from "./candidate.js";
+import { continuesName } from "./persons.js";
 
 const ASCII_WORD = /[A-Za-z0-9]/;
 
 export function gazetteerCandidates(text: string, rules: CompiledRules): Candidate[] {
   const out: Candidate[] = [];
+  let cues: Set<number> | null = null;
+  const cueStarts = (): Set<number> => (cues ??= new Set(scan(text, rules).cues.map((h) => h.start)));
   for (const { start, end, value: entry } of scan(text, rules).gazetteer) {
     const surface = text.slice(start, end);
     // An ASCII alias (AI, 5G) must be a whole word, not part of OpenAI or 15G.
     if (ASCII_WORD.test(surface[0]!) && ASCII_WORD.test(text[start - 1] ?? "")) continue;
     if (ASCII_WORD.test(surface[surface.length - 1]!) && ASCII_WORD.test(text[end] ?? "")) continue;
+    // 李强|华，: a known name inside a longer one is not that person.
+    if (entry.label === "Person" && surface.length === 2 && continuesName(text, end, cueStarts())) continue;
     // 农业部门, 文旅部门: "department(s)", not the ministry.
     if (entry.label === "Agency" && surface.endsWith("部") && text[end] === "门") continue;
     out.push({

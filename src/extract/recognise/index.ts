@@ -7,7 +7,7 @@ import { resolveMentions } from "../resolve/index.js";
 import { ClauseTokens } from "./boundary.js";
 import type { Candidate } from "./candidate.js";
 import { gazetteerCandidates } from "./gazetteer.js";
-import { personCandidates, repeatedPersons } from "./persons.js";
+import { appositionCandidates, personCandidates, repeatedPersons } from "./persons.js";
 import { quotedCandidates } from "./quoted.js";
 import { selectCandidates } from "./select.js";
 import { suffixCandidates } from "./suffix.js";
@@ -60,7 +60,7 @@ export function recogniseEntities(article: Article): EntityMention[] {
   const text = article.text;
   const gazetteer = gazetteerCandidates(text, rules);
   const words = new ClauseTokens(text);
-  const persons = personCandidates(words, rules);
+  const persons = [...personCandidates(words, rules), ...appositionCandidates(words, rules)];
   const candidates = [
     ...gazetteer,
     ...persons,

@@ -6,10 +6,10 @@ import { scan } from "../rules/scan.js";
 import type { CompiledRules } from "../rules/compile.js";
 import type { ClauseTokens } from "./boundary.js";
 import type { Candidate } from "./candidate.js";
-import { isHan } from "./candidate.js";
+import { CLAUSE_BREAK, isHan } from "./candidate.js";
 
-/** Characters that are never part of a given name. */
-const NOT_GIVEN = new Set([..."的了在是和与等将也还就都而及或为对从到于以由并已称说表指强介认会上下"]);
+/** Characters that are never part of a given name. (强, 指 … are, unless a speech verb starts there: see givenAt.) */
+const NOT_GIVEN = new Set([..."的了在是和与等将也还就都而及或为对从到于以由并已称说会上下"]);
 /** One-character words after which a name may start. */
 const BEFORE_NAME = new Set([..."和与及同由对向据在被让请"]);
 /** One-character words that may follow a name directly. */
@@ -21,21 +21,29 @@ function surnameLength(text: string, at: number, rules: CompiledRules): number {
 }
 
 const givenOk = (ch: string | undefined): boolean => isHan(ch) && !NOT_GIVEN.has(ch!);
+/** The character at pos may be part of a given name: not a function word, and no speech verb (强调) starts there. */
+const givenAt = (text: string, pos: number, cueStarts: Set<number>): boolean =>
+  givenOk(text[pos]) && !cueStarts.has(pos);
+/** A name may end before pos: the text ends, or is not Han, or goes on with a verb a name is followed by. */
+const nameEndsAt = (text: string, pos: number, cueStarts: Set<number>): boolean =>
+  pos >= text.length || !isHan(text[pos]) || AFTER_NAME.has(text[pos]!) || cueStarts.has(pos);
+
+/**
+ * A two-character name ending at `end` goes on for one more character (李强|华表示): the next
+ * character can be a given name's and the name can end right after it.
+ */
+export function continuesName(text: string, end: number, cueStarts: Set<number>): boolean {
+  return givenAt(text, end, cueStarts) && !AFTER_NAME.has(text[end]!) && nameEndsAt(text, end + 1, cueStarts);
+}
 
 /** Length of a person name starting at `at`, or 0. */
 export function nameLengthAt(text: string, at: number, rules: CompiledRules, cueEnds: Set<number>): number {
   const s = surnameLength(text, at, rules);
-  if (s === 0 || !givenOk(text[at + s])) return 0;
+  if (s === 0 || !givenAt(text, at + s, cueEnds)) return 0;
   const two = at + s + 2;
   const nextAfterOne = text[at + s + 1];
-  if (!givenOk(nextAfterOne) || AFTER_NAME.has(nextAfterOne!) || cueStartsAt(at + s + 1, cueEnds)) {
-    return s + 1;
-  }
+  if (!givenAt(text, at + s + 1, cueEnds) || AFTER_NAME.has(nextAfterOne!)) return s + 1;
   return two - at;
-}
-
-function cueStartsAt(pos: number, cueStarts: Set<number>): boolean {
-  return cueStarts.has(pos);
 }
 
 export function personCandidates(words: ClauseTokens, rules: CompiledRules): Candidate[] {
@@ -57,7 +65,10 @@ export function personCandidates(words: ClauseTokens, rules: CompiledRules): Can
     const word = words.at(at).find((t) => t.start === at);
     const nameLike = (tag: string): boolean => tag.startsWith("nr") || tag === "x";
     if (word && word.end - word.start >= 2 && !nameLike(word.tag)) continue;
-    const known = word && nameLike(word.tag) && word.end - at >= 2 && word.end - at <= 4 ? word.end - at : 0;
+    let known = word && nameLike(word.tag) && word.end - at >= 2 && word.end - at <= 4 ? word.end - at : 0;
+    // The segmenter knows 李强; 李强华 is someone else.
+    if (known === 2 && surnameLength(text, at, rules) === 1 && continuesName(text, at + 2, cueStarts))
+      known = 3;
     const len = known || nameLengthAt(text, at, rules, cueStarts);
     if (len === 0) continue;
     const surface = text.slice(at, at + len);
@@ -92,7 +103,9 @@ export function personCandidates(words: ClauseTokens, rules: CompiledRules): Can
       if (isHan(before) && !BEFORE_NAME.has(before!) && !titleEnds.has(at)) continue;
       const s = surnameLength(text, at, rules);
       if (s === 0 || s >= len) continue;
-      if (![...text.slice(at + s, cue.start)].every(givenOk)) continue;
+      let given = true;
+      for (let p = at + s; p < cue.start; p++) if (!givenAt(text, p, cueStarts)) given = false;
+      if (!given) continue;
       const surface = text.slice(at, cue.start);
       // 公司表示, 方面表示: a common word that happens to start with a surname.
       const word = words.at(at).find((t) => t.start === at && t.end === cue.start);
@@ -104,6 +117,59 @@ export function personCandidates(words: ClauseTokens, rules: CompiledRules): Can
         start: at,
         end: cue.start,
         rule: "person.speech",
+        priority: 1,
+        tier: 1,
+      });
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * A name followed by its post in apposition: 王猛，中山大学教授 / 王猛（中山大学教授）. The post
+ * is a title ending its clause (or its bracket), the name stands right before the comma or
+ * bracket that opens it.
+ */
+export function appositionCandidates(words: ClauseTokens, rules: CompiledRules): Candidate[] {
+  const text = words.text;
+  const cueStarts = new Set(scan(text, rules).cues.map((h) => h.start));
+  const out: Candidate[] = [];
+  const titleEnds = new Map<number, number>();
+  for (const h of scan(text, rules).titles) {
+    const prev = titleEnds.get(h.end);
+    if (prev === undefined || h.start < prev) titleEnds.set(h.end, h.start);
+  }
+  for (const [end, start] of titleEnds) {
+    const close = text[end];
+    if (close !== undefined && !/[，,。；;）)]/.test(close)) continue;
+    const bracket = close === "）" || close === ")";
+    let p = start;
+    while (p > 0 && start - p < 24 && !CLAUSE_BREAK.test(text[p - 1]!)) p--;
+    const open = text[p - 1];
+    if (!(bracket ? open === "（" || open === "(" : open === "，" || open === ",")) continue;
+    const nameEnd = p - 1;
+    for (const len of [3, 2]) {
+      const at = nameEnd - len;
+      if (at < 0) continue;
+      const before = text[at - 1];
+      if (isHan(before) && !BEFORE_NAME.has(before!)) continue;
+      const s = surnameLength(text, at, rules);
+      if (s === 0 || s >= len) continue;
+      let given = true;
+      for (let q = at + s; q < nameEnd; q++) if (!givenAt(text, q, cueStarts)) given = false;
+      if (!given) continue;
+      // 张江，…: a word the segmenter knows as something else is no name.
+      const word = words.at(at).find((t) => t.start === at && t.end === nameEnd);
+      if (word && !word.tag.startsWith("nr") && word.tag !== "x") break;
+      const surface = text.slice(at, nameEnd);
+      out.push({
+        label: "Person",
+        name: surface,
+        surface,
+        start: at,
+        end: nameEnd,
+        rule: "person.apposition",
         priority: 1,
         tier: 1,
       });

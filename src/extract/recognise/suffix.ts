@@ -193,7 +193,16 @@ function named(
       if (!ORDINAL.test(body) && !proper) return null;
     }
   }
-  const core = text.slice(start, hit.start);
+  // A stripped head may follow another one (光电子信息产业领域): the name drops them all.
+  let coreEnd = hit.start;
+  for (let more = rule.strip; more;) {
+    const head = stripHeads(rule).find(
+      (h) => coreEnd - h.length - start >= rule.minCore && text.startsWith(h, coreEnd - h.length),
+    );
+    if (head) coreEnd -= head.length;
+    else more = false;
+  }
+  const core = text.slice(start, coreEnd);
   if (!partial && core.length < rule.minCore) return null;
   if (hit.end - start > rule.maxLength) return null;
   if (rules.classWords.has(core) || /^[0-9]+$/.test(core)) return null;
@@ -208,7 +217,7 @@ function named(
     name,
     surface: rule.strip ? core : surface,
     start,
-    end: rule.strip ? hit.start : hit.end,
+    end: rule.strip ? coreEnd : hit.end,
     rule: rule.id,
     priority: 2,
     tier: 1,
@@ -216,6 +225,17 @@ function named(
   if (aliases) cand.aliases = aliases;
   if (partial) cand.properties = { partial };
   return cand;
+}
+
+const stripped = new WeakMap<SuffixRule, string[]>();
+/** The head words a stripping rule drops, longest first. */
+function stripHeads(rule: SuffixRule): string[] {
+  let heads = stripped.get(rule);
+  if (!heads) {
+    heads = [...rule.suffixes].sort((a, b) => b.length - a.length);
+    stripped.set(rule, heads);
+  }
+  return heads;
 }
 
 function subunit(text: string, hit: Hit<SuffixKey>, rule: SubunitRule, ctx: SuffixContext): Candidate | null {

@@ -99,12 +99,37 @@ function isSubUnitName(ctx: RelateContext, name: string): boolean {
   return ctx.rules.holds.subUnitSuffixes.some((s) => name.endsWith(s));
 }
 
+/** 王猛，中山大学教授 / 王猛（中山大学教授）: the post follows the name, in apposition. */
+function appositionPost(
+  ctx: RelateContext,
+  sentence: Span,
+  person: EntityMention,
+): RelationMention | undefined {
+  const { text } = ctx;
+  let p = person.end;
+  while (p < sentence.end && /\s/.test(text[p]!)) p++;
+  const open = text[p];
+  if (open !== "，" && open !== "," && open !== "（" && open !== "(") return undefined;
+  const org = ctx.byStart.get(p + 1);
+  if (!org || org.end > sentence.end || !hasLabel(org, ctx.rules.holds.orgLabels)) return undefined;
+  let end = org.end;
+  while (end < sentence.end && !BREAK.test(text[end]!)) end++;
+  const close = text[end] ?? "";
+  const bracket = open === "（" || open === "(";
+  if (bracket ? close !== "）" && close !== ")" : !/^(?:[，,。；;]|)$/.test(close)) return undefined;
+  const m = ctx.re.titlePhrase.exec(text.slice(org.end, end));
+  if (!m || m[1] !== "") return undefined;
+  return relation("HOLDS_POSITION", person, org, sentence, "holds.apposition", { title: m[2]! });
+}
+
 export function holdsPositions(ctx: RelateContext): RelationMention[] {
   const out: RelationMention[] = [];
   for (const sentence of ctx.sentences) {
     for (const person of mentionsIn(ctx, sentence)) {
       if (!hasLabel(person, ctx.rules.holds.personLabels)) continue;
       out.push(...relationsOfChain(ctx, sentence, person, parseChain(ctx, sentence, person)));
+      const post = appositionPost(ctx, sentence, person);
+      if (post) out.push(post);
     }
   }
   return out;

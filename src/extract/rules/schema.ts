@@ -55,7 +55,7 @@ export interface QuotedRule extends RuleBase {
 }
 
 export interface PersonRule extends RuleBase {
-  kind: "person-title" | "person-cue" | "repeat";
+  kind: "person-title" | "person-cue" | "person-apposition" | "repeat";
 }
 
 export type PatternRule = SuffixRule | SubunitRule | BookTitleRule | QuotedRule | PersonRule;
@@ -128,6 +128,7 @@ export function validateRule(raw: unknown, where: string, problems: string[]): P
         return bad(`rule ${r.id}: \`suffixes\` must be a non-empty string array`);
       return { ...base, kind: "quoted", suffixes: r.suffixes, maxGap: num(r.maxGap, 2) };
     case "person-title":
+    case "person-apposition":
     case "person-cue":
     case "repeat":
       return { ...base, kind: r.kind };

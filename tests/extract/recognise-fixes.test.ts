@@ -1,0 +1,70 @@
+// Cases colleagues found on real pages, each generalised into a rule and checked
+// here on sentences written for the test.
+import { describe, expect, it } from "vitest";
+import { recogniseEntities } from "../../src/extract/recognise/index.js";
+import type { EntityMention } from "../../src/extract/types.js";
+import { makeArticle, pairs, relate } from "./relate-fixture.js";
+
+const run = (text: string): EntityMention[] => recogniseEntities(makeArticle(text));
+const names = (text: string, label: string): string[] =>
+  run(text)
+    .filter((m) => m.label === label)
+    .map((m) => m.name);
+
+describe("industry names drop every trailing head word", () => {
+  it("strips 产业领域 and 行业领域, not just the last head", () => {
+    expect(names("推动钠电池行业领域加快发展。", "Industry")).toEqual(["钠电池"]);
+    expect(names("东湖高新区在光电子信息产业领域独树一帜。", "Industry")).toEqual(["光电子信息"]);
+  });
+  it("keeps a name whose core would be too short", () => {
+    expect(names("推动钠电池产业发展。", "Industry")).toEqual(["钠电池"]);
+  });
+});
+
+describe("a known name inside a longer one", () => {
+  it("reads 李强华 after a title or before a speech verb, not the lexicon's 李强", () => {
+    expect(names("省工信厅副厅长李强华表示，要加快发展。", "Person")).toEqual(["李强华"]);
+    expect(names("会上，李强华指出，要推进改革。", "Person")).toEqual(["李强华"]);
+    expect(names("李强华说，今年工作很多。", "Person")).toEqual(["李强华"]);
+  });
+  it("still reads the lexicon name where the text goes on with a verb", () => {
+    expect(names("国务院总理李强在会上指出，要推进改革。", "Person")).toEqual(["李强"]);
+    expect(names("李强强调，要推进改革。", "Person")).toEqual(["李强"]);
+    expect(names("李强主持召开国务院常务会议。", "Person")).toEqual(["李强"]);
+  });
+});
+
+describe("posts printed after the name", () => {
+  const people = (text: string): EntityMention[] => run(text).filter((m) => m.label !== "Statement");
+  it("finds the person and the post after a comma or in brackets", () => {
+    for (const text of [
+      "周明远，华东理工大学教授，长期研究催化材料。",
+      "周明远（华东理工大学教授）认为，前景广阔。",
+    ]) {
+      const ms = people(text);
+      expect(ms.filter((m) => m.label === "Person").map((m) => m.name)).toEqual(["周明远"]);
+      const rels = relate(
+        text,
+        ms.map((m) => [m.label, m.surface]),
+      );
+      expect(pairs(rels, "HOLDS_POSITION")).toEqual(["周明远 → 华东理工大学"]);
+      expect(rels.find((r) => r.type === "HOLDS_POSITION")?.properties).toEqual({ title: "教授" });
+    }
+  });
+  it("reads a post before the name as before", () => {
+    const text = "华东理工大学教授周明远表示，前景广阔。";
+    const rels = relate(text, [
+      ["Organization", "华东理工大学"],
+      ["Person", "周明远"],
+    ]);
+    expect(pairs(rels, "HOLDS_POSITION")).toEqual(["周明远 → 华东理工大学"]);
+  });
+  it("gives nothing when what follows the comma is no post", () => {
+    const text = "周明远，华东理工大学的学生，参加了比赛。";
+    const rels = relate(text, [
+      ["Person", "周明远"],
+      ["Organization", "华东理工大学"],
+    ]);
+    expect(pairs(rels, "HOLDS_POSITION")).toEqual([]);
+  });
+});
