@@ -147,6 +147,8 @@ export function register(program: Command): void {
       const store = await openStore({
         ...(options.store ? { store: options.store } : {}),
         ...(options.neo4j ? { neo4j: options.neo4j } : {}),
+        // Neo4j terminates a read that outlives the request, so a timed-out query stops there too.
+        readTimeoutMs: options.timeout,
       });
       const label =
         store.kind === "neo4j"
