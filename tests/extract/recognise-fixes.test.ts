@@ -68,3 +68,33 @@ describe("posts printed after the name", () => {
     expect(pairs(rels, "HOLDS_POSITION")).toEqual([]);
   });
 });
+
+describe("company names with a place in brackets", () => {
+  it("reads the whole legal name across （） and ()", () => {
+    expect(names("华光新材料科技（无锡）股份有限公司今天发布年报。", "Enterprise")).toEqual([
+      "华光新材料科技（无锡）股份有限公司",
+    ]);
+    expect(names("据悉，康泰生物制药(成都)有限公司已完成扩产。", "Enterprise")).toEqual([
+      "康泰生物制药(成都)有限公司",
+    ]);
+  });
+  it("does not read a class word before the bracket as a name", () => {
+    expect(names("该公司（无锡）有限公司", "Enterprise")).toEqual([]);
+  });
+});
+
+describe("bodies named by their kind", () => {
+  it("reads a national centre only when the name opens with the state", () => {
+    expect(names("中国农村技术开发中心主任介绍了情况。", "Organization")).toEqual(["中国农村技术开发中心"]);
+    expect(names("江苏将加快建设苏州综合性国家科学中心。", "Organization")).toEqual([]);
+    expect(names("坚持以企业为中心。", "Organization")).toEqual([]);
+  });
+  it("reads farms as enterprises named after their place", () => {
+    expect(names("近年来，黑龙江农垦友谊农场扩大了大豆种植。", "Enterprise")).toEqual(["黑龙江农垦友谊农场"]);
+    expect(names("鼓励发展家庭农场。", "Enterprise")).toEqual([]);
+  });
+  it("reads a regional task force as an Agency, not the bare class word", () => {
+    expect(names("日前，湖南稳外资工作专班召开会议。", "Agency")).toEqual(["湖南稳外资工作专班"]);
+    expect(names("当地成立工作专班推进项目。", "Agency")).toEqual([]);
+  });
+});

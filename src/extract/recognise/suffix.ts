@@ -61,8 +61,29 @@ export interface SuffixContext {
   blocked: Set<number>;
 }
 
+/**
+ * Where the left walk of a company name starts: before a place in brackets right before the
+ * legal form (信达生物制药(苏州)有限公司, …科技（合肥）股份有限公司), else at the head itself.
+ */
+function placeInBrackets(text: string, hit: Hit<SuffixKey>, rule: SuffixRule, ctx: SuffixContext): number {
+  if (rule.label !== "Enterprise") return hit.start;
+  const close = text[hit.start - 1];
+  if (close !== "）" && close !== ")") return hit.start;
+  const open =
+    hit.start -
+    2 -
+    (ctx.regionEnds.has(hit.start - 1) ? hit.start - 1 - ctx.regionEnds.get(hit.start - 1)! : 0);
+  return text[open] === "（" || text[open] === "(" ? open : hit.start;
+}
+
 function startAtAnchor(rule: SuffixRule, taken: Token[], ctx: SuffixContext): number | null {
   // taken: nearest token first. The name starts at the farthest acceptable anchor.
+  // `state`: the name opens with the state and nothing before it belongs to it
+  // (合肥综合性国家科学中心 is no national body's name).
+  if (rule.anchor === "state") {
+    const last = taken[taken.length - 1];
+    return last && STATE.test(last.word) ? last.start : null;
+  }
   let start: number | null = null;
   for (const t of taken) {
     const anchored =
@@ -138,7 +159,8 @@ function named(
   } else {
     // A name announced by （简称X） may run through 与/和 (…技术创新与临床转化医学中心（简称TMC）).
     const announced = /^[（(](以下)?简称/.test(text.slice(hit.end, hit.end + 5));
-    const taken = leftTokens(words, hit.start, rules, {
+    const walkFrom = placeInBrackets(text, hit, rule, ctx);
+    const taken = leftTokens(words, walkFrom, rules, {
       label: rule.label,
       limit,
       allowDigits: rule.anchor === "event",
@@ -178,9 +200,13 @@ function named(
       if (nominal >= 0) taken.length = nominal;
     }
     if (taken.length === 0) return null;
+    // 该公司（合肥）有限公司: what stands before the bracket must be a name, not a class word.
+    if (walkFrom < hit.start && rules.classWords.has(text.slice(taken[taken.length - 1]!.start, walkFrom)))
+      return null;
     // 听取公司: a bare verb or adjective before 公司 is no company name.
     if (rule.label === "Enterprise" && taken.every((t) => /^(v|a|ad|an|d)$/.test(t.tag))) return null;
-    if (rule.anchor === "national" || rule.anchor === "named") start = startAtAnchor(rule, taken, ctx);
+    if (rule.anchor === "national" || rule.anchor === "named" || rule.anchor === "state")
+      start = startAtAnchor(rule, taken, ctx);
     else start = taken[taken.length - 1]!.start;
     if (start === null) return null;
     if (rule.anchor === "event") {

@@ -22,7 +22,7 @@ interface RuleBase {
 }
 
 /** How far left a suffix name may reach, and what it must start with. */
-export type Anchor = "free" | "region" | "after-region" | "national" | "zone" | "event" | "named";
+export type Anchor = "free" | "region" | "after-region" | "national" | "state" | "zone" | "event" | "named";
 
 export interface SuffixRule extends RuleBase {
   kind: "suffix";
@@ -68,7 +68,16 @@ export class RuleError extends Error {
   }
 }
 
-const ANCHORS: readonly Anchor[] = ["free", "region", "after-region", "national", "zone", "event", "named"];
+const ANCHORS: readonly Anchor[] = [
+  "free",
+  "region",
+  "after-region",
+  "national",
+  "state",
+  "zone",
+  "event",
+  "named",
+];
 const isLabel = (v: unknown): v is EntityLabel => ENTITY_LABELS.includes(v as EntityLabel);
 const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === "string" && s.length > 0);
