@@ -14,6 +14,7 @@ import type {
   Properties,
   RelationRecord,
 } from "../../types.js";
+import { linkLanguages } from "../english/link.js";
 
 function addMissing(into: Properties, from: Properties): void {
   for (const [k, v] of Object.entries(from)) if (into[k] === undefined) into[k] = v;
@@ -84,10 +85,12 @@ export class ExtractionMerger {
   }
 
   result(): Extraction {
-    return {
+    // Persons named in English on one page and in Chinese on another are linked
+    // over the whole batch, as mergeResults does (src/extract/english/link.ts).
+    return linkLanguages({
       documents: this.documents,
       entities: [...this.entities.values()].map((s) => s.record),
       relations: [...this.relations.values()].map((s) => s.record),
-    };
+    });
   }
 }
