@@ -15,6 +15,8 @@ apt_packages=()
 command -v java >/dev/null 2>&1 || apt_packages+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null 2>&1 || apt_packages+=(maven)
 [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
+# A CJK font, or Chromium draws Chinese names as empty boxes in the browser tests' screenshots.
+{ command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list :lang=zh 2>/dev/null)" ]; } || apt_packages+=(fonts-noto-cjk)
 if [ "${#apt_packages[@]}" -gt 0 ]; then
   echo "install-system: apt-get install ${apt_packages[*]}"
   as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq

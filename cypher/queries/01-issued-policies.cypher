@@ -1,5 +1,5 @@
 // Who issued which policies
-// Every named policy document and report with the bodies that issued it (several for a joint issuance), newest first. Add WHERE issuer.name CONTAINS '工业和信息化部' to follow one agency.
+// Every named policy document and report with the bodies that issued it (several for a joint issuance), newest first. To follow one agency, add AND issuer.name CONTAINS '工业和信息化部' to the WHERE line.
 MATCH (issuer:Entity)-[r:ISSUED]->(doc:Entity)
 WHERE doc:Policy OR doc:Report
 RETURN doc.name AS document,

@@ -1,5 +1,5 @@
 // Which zones cluster an industry, and where the text says so
-// Development zones and parks by the industry they focus on, with one evidence sentence and its article for each. Add WHERE industry.name CONTAINS '人工智能' to ask about one industry.
+// Development zones and parks by the industry they focus on, with one evidence sentence and its article for each. To ask about one industry, add WHERE industry.name CONTAINS '人工智能' below the first MATCH line.
 MATCH (zone:Zone)-[f:FOCUSES_ON]->(industry:Industry)
 MATCH (d:Document {id: f.evDoc[0]})
 RETURN industry.name AS industry,

@@ -4,7 +4,10 @@
 //
 // The hook: by default the project's cypher/ folder is the source, so others fill it
 // by adding files —
-//   cypher/style.grass        → applied with `:style <url>` on connect
+//   cypher/style.grass        → applied on connect with `:style <the style as JSON>`
+//                               (inline, so it is in place before any result is
+//                               drawn and the guide's frame ends up on top; see
+//                               grass.ts), and published for `:style <url>` by hand
 //   cypher/queries/*.cypher   → a guide generated from them (guide.ts), opened with
 //                               `:play <url>` on connect
 // Code can add more with registerBrowserContributor() before starting the server.
@@ -13,7 +16,9 @@ import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { cypherDir } from "../paths.js";
 import type { BrowserConfig } from "./conf.js";
+import { grassCommandArgument, grassLegend, parseGrass, renderGrass } from "./grass.js";
 import { readQueryFiles, renderGuide } from "./guide.js";
+import type { LegendEntry } from "./guide.js";
 import { browserRoot } from "./options.js";
 
 export const browserAssetPrefix = "/browser/policygraph";
@@ -25,7 +30,7 @@ export interface BrowserAsset {
 }
 
 export interface BrowserSetup {
-  /** Browser commands without the leading colon (Browser adds it), e.g. "style http://…/style.grass"; joined with "; ". */
+  /** Browser commands without the leading colon (Browser adds it), e.g. "play http://…/guide.html"; joined with "; ". */
   postConnect: string[];
   /** Hosts Browser may fetch guides and styles from, beyond the server's own. */
   allowlist: string[];
@@ -50,14 +55,17 @@ export function cypherFolderContributor(dir: string = cypherDir): BrowserContrib
   return ({ httpUrl }) => {
     const setup: BrowserSetup = { postConnect: [], allowlist: [], assets: [] };
     const style = path.join(dir, "style.grass");
+    let legend: LegendEntry[] = [];
     if (existsSync(style)) {
-      setup.assets.push({ path: "style.grass", content: readFileSync(style) });
-      setup.postConnect.push(`style ${httpUrl}${browserAssetPrefix}/style.grass`);
+      const grass = parseGrass(readFileSync(style, "utf8"), style);
+      legend = grassLegend(grass);
+      setup.assets.push({ path: "style.grass", content: renderGrass(grass) });
+      setup.postConnect.push(`style ${grassCommandArgument(grass)}`);
     }
     const queriesDir = path.join(dir, "queries");
     const queries = existsSync(queriesDir) ? readQueryFiles(queriesDir) : [];
     if (queries.length > 0) {
-      setup.assets.push({ path: "guide.html", content: renderGuide(queries) });
+      setup.assets.push({ path: "guide.html", content: renderGuide(queries, legend) });
       setup.postConnect.push(`play ${httpUrl}${browserAssetPrefix}/guide.html`);
     }
     return setup;

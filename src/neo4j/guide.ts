@@ -43,15 +43,34 @@ ${body}
     </slide>`;
 }
 
-/** Browser's guide format: <article class="guide"> with a <carousel> of <slide>s; `pre.runnable` blocks run on click. */
-export function renderGuide(queries: GuideQuery[]): string {
+/** The first slide's title, which also tells a test that the guide is on screen. */
+export const guideTitle = "PolicyGraph: Chinese industrial policy as a graph";
+
+/** A label's colours in the style, for the legend on the first slide. */
+export interface LegendEntry {
+  label: string;
+  color: string;
+  textColor: string;
+}
+
+function legendHtml(legend: LegendEntry[]): string {
+  if (legend.length === 0) return "";
+  const chip = (e: LegendEntry) =>
+    `<span style="display:inline-block;margin:2px 6px 2px 0;padding:1px 9px;border-radius:10px;` +
+    `background:${escapeHtml(e.color)};color:${escapeHtml(e.textColor)}">${escapeHtml(e.label)}</span>`;
+  return `        <p>Colours in the graph view: ${legend.map(chip).join("")}</p>\n`;
+}
+
+/** Browser's guide format: <article class="guide"> with a <carousel> of <slide>s; `pre.runnable` blocks go to the editor on click. */
+export function renderGuide(queries: GuideQuery[], legend: LegendEntry[] = []): string {
+  const questions = queries.map((q, i) => `<li>${escapeHtml(q.title)} <small>(slide ${i + 2})</small></li>`);
   const intro = slide(
-    "PolicyGraph: Chinese industrial policy as a graph",
-    `        <p>Agencies, officials, enterprises, zones, regions, policies, programmes and industries read from policy news, linked by
-        <code>ISSUED</code>, <code>HOLDS_POSITION</code>, <code>ANNOUNCED</code>, <code>FOCUSES_ON</code>, <code>LOCATED_IN</code>,
-        <code>MEMBER_OF</code>, <code>PART_OF</code>, <code>VISITED</code> and <code>STATED</code>. Every relation keeps its evidence:
-        the sentences (<code>evSentence</code>), their articles (<code>evDoc</code>) and the rule that read them (<code>evRule</code>).</p>
-        <p>Click a query to put it in the editor, then run it. The next slides answer the questions analysts ask most.</p>
+    guideTitle,
+    `        <p>Agencies, officials, enterprises, zones, regions, policies, programmes and industries read from Chinese policy news.
+        Every relation keeps its evidence: the sentences (<code>evSentence</code>), their articles (<code>evDoc</code>) and the rule that read them (<code>evRule</code>).</p>
+${legendHtml(legend)}        <p>The next slides answer the questions analysts ask most (the same queries as <code>cypher/queries/</code>):</p>
+        <ol style="columns:2;list-style:decimal;padding-left:24px;margin-bottom:10px">${questions.join("")}</ol>
+        <p>Click a query to put it in the editor, then run it with Ctrl+Enter or ▶. What the graph holds:</p>
         <pre class="pre-scrollable code runnable">MATCH (n:Entity) RETURN n.label AS label, count(*) AS entities ORDER BY entities DESC</pre>`,
   );
   const slides = queries.map((q) =>

@@ -110,7 +110,7 @@ describe("the Browser hook", () => {
     const setup = cypherFolderContributor(dir)(ctx);
     expect(setup.assets!.map((a) => a.path).sort()).toEqual(["guide.html", "style.grass"]);
     expect(setup.postConnect).toEqual([
-      "style http://127.0.0.1:7474/browser/policygraph/style.grass",
+      'style {"node":{"color":"#68BDF6"}}',
       "play http://127.0.0.1:7474/browser/policygraph/guide.html",
     ]);
     const guide = String(setup.assets!.find((a) => a.path === "guide.html")!.content);
