@@ -101,7 +101,7 @@ export async function expandInputs(inputs: string[]): Promise<{ files: string[];
       else {
         const found = await listPageFiles(input);
         if (found.length === 0)
-          failures.push({ source: input, message: `${input}: no .txt or .md files in this folder` });
+          failures.push({ source: input, message: `${input}: no .txt, .md or .html files in this folder` });
         files.push(...found);
       }
     } catch (err) {

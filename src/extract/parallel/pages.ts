@@ -4,10 +4,9 @@
 // feeds (what pdftotext writes); large files are read as a stream and cut at
 // those form feeds, so a 1 GB dump never sits in memory whole. Pages after the
 // first of a file are named `<file>~p<n>`, so their document ids stay unique.
-import { createReadStream } from "node:fs";
-import { open, readFile, stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { InputError, decode, listPageFiles, readStream } from "../input/index.js";
+import { InputError, decode, listPageFiles, readStream, streamFilePages } from "../input/index.js";
 import type { InputFailure } from "../input/index.js";
 import type { RawPage } from "../types.js";
 
@@ -44,51 +43,11 @@ function failure(source: string, err: unknown): PageItem {
   return { failure: { source, message } };
 }
 
-async function startsWithUtf16Bom(file: string): Promise<boolean> {
-  const handle = await open(file, "r");
-  try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
-    const [a, b] = [buffer[0], buffer[1]];
-    return bytesRead === 2 && ((a === 0xff && b === 0xfe) || (a === 0xfe && b === 0xff));
-  } finally {
-    await handle.close();
-  }
-}
-
-/** A big UTF-8 file as pages, cut at form feeds while reading. */
-async function* streamFilePages(file: string): AsyncGenerator<RawPage> {
-  const base = path.basename(file);
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-  let pending = "";
-  let n = 0;
-  const emit = (text: string): RawPage | null =>
-    text.trim() === "" ? null : { source: file, name: pageName(base, ++n), text };
-  const decodeChunk = (chunk?: Buffer): string => {
-    try {
-      return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
-    } catch {
-      throw new InputError(`${file}: not valid UTF-8 text (other encodings are not supported yet)`);
-    }
-  };
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
-    pending += decodeChunk(chunk as Buffer);
-    let from = 0;
-    for (let cut = pending.indexOf(FORM_FEED); cut >= 0; cut = pending.indexOf(FORM_FEED, from)) {
-      const page = emit(pending.slice(from, cut));
-      if (page) yield page;
-      from = cut + 1;
-    }
-    pending = pending.slice(from);
-  }
-  pending += decodeChunk();
-  const last = emit(pending);
-  if (last) yield last;
-}
-
 async function* filePages(file: string, streamAbove: number): AsyncGenerator<PageItem> {
   try {
     const info = await stat(file);
-    if (info.size > streamAbove && !(await startsWithUtf16Bom(file))) {
+    if (info.size > streamAbove) {
+      // Any encoding, cut at form feeds and into bounded pages while reading (input/stream.ts).
       for await (const page of streamFilePages(file)) yield { page };
       return;
     }
@@ -124,7 +83,7 @@ export async function* readPageStream(
       const info = await stat(input);
       files = info.isDirectory() ? await listPageFiles(input) : [input];
       if (info.isDirectory() && files.length === 0)
-        yield { failure: { source: input, message: `${input}: no .txt or .md files in this folder` } };
+        yield { failure: { source: input, message: `${input}: no .txt, .md or .html files in this folder` } };
     } catch (err) {
       yield failure(input, err);
       continue;
