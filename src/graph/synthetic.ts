@@ -32,10 +32,15 @@ export function syntheticExtraction(options: SyntheticOptions): Extraction {
   const perDoc = options.relationsPerDocument ?? 10;
   const pool = options.pool ?? Math.max(50, options.documents * 2);
   const pick = (n: number) => Math.floor(random() * n);
+  // Built with join(), which gives a flat string: names grown with += stay chains of
+  // concatenations that a real (JSON-parsed) extraction never has, and would inflate
+  // the heap measured for the graph that keeps them.
   const name = (label: NodeLabel, i: number) => {
-    let s = "";
-    for (let k = i + 1; k > 0; k = Math.floor(k / CHARS.length)) s += CHARS[k % CHARS.length];
-    return `${s}${label === "Person" ? "" : s.length < 3 ? "华" : ""}${SUFFIX[label] ?? ""}`;
+    const chars: string[] = [];
+    for (let k = i + 1; k > 0; k = Math.floor(k / CHARS.length)) chars.push(CHARS[k % CHARS.length]!);
+    if (label !== "Person" && chars.length < 3) chars.push("华");
+    chars.push(SUFFIX[label] ?? "");
+    return chars.join("");
   };
   const shapes: [RelationType, NodeLabel, NodeLabel][] = [
     ["FOCUSES_ON", "Zone", "Industry"],

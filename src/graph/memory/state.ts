@@ -137,8 +137,12 @@ export class GraphState {
       push(this.docEntities, d, row.id);
       if (change === "unchanged") change = "updated";
     }
-    const flat = attrs.mentions;
-    for (const m of row.mentions) flat.push(s.intern(m.documentId), m.start, m.end, s.intern(m.text));
+    attrs.mentions = appendTuples(attrs.mentions, row.mentions, MENTION_WIDTH, (m, out, at) => {
+      out[at] = s.intern(m.documentId);
+      out[at + 1] = m.start;
+      out[at + 2] = m.end;
+      out[at + 3] = s.intern(m.text);
+    });
     for (const c of row.contributions) {
       const d = s.intern(c.doc);
       const entry: NodeProvenance = { d, a: [...c.aliases], p: { ...c.properties } };
@@ -174,21 +178,24 @@ export class GraphState {
         if (change === "unchanged") change = "updated";
       }
     } else {
-      const docs: number[] = [];
-      for (const docId of row.docs) docs.push(s.intern(docId));
+      // Arrays of their exact size: grown by push from [], each would reserve 17 slots.
       attrs = {
         type: row.type,
         properties: isEmpty(row.properties) ? NO_PROPERTIES : { ...row.properties },
-        docs,
+        docs: row.docs.map((d) => s.intern(d)),
         ev: [],
       };
       g.addDirectedEdgeWithKey(row.key, row.source, row.target, attrs);
       this.edgeCounts.set(row.type, (this.edgeCounts.get(row.type) ?? 0) + 1);
       change = "created";
     }
-    const ev = attrs.ev;
-    for (const e of row.evidence)
-      ev.push(s.intern(e.documentId), s.intern(e.sentence), e.start, e.end, s.intern(e.rule));
+    attrs.ev = appendTuples(attrs.ev, row.evidence, EVIDENCE_WIDTH, (e, out, at) => {
+      out[at] = s.intern(e.documentId);
+      out[at + 1] = s.intern(e.sentence);
+      out[at + 2] = e.start;
+      out[at + 3] = e.end;
+      out[at + 4] = s.intern(e.rule);
+    });
     this.evidenceCount += row.evidence.length;
     for (const c of row.contributions) {
       const d = s.intern(c.doc);
@@ -329,6 +336,28 @@ export class GraphState {
     if (!ids || ids.length === 0) this.names.delete(key);
     else this.names.set(key, ids);
   }
+}
+
+/**
+ * Flat tuples appended: into a new array of the exact size when `flat` is empty (most
+ * relationships get all their evidence at once), else by push (amortised growth).
+ */
+function appendTuples<T>(
+  flat: number[],
+  items: readonly T[],
+  width: number,
+  write: (item: T, out: number[], at: number) => void,
+): number[] {
+  if (items.length === 0) return flat;
+  if (flat.length > 0) {
+    const at = flat.length;
+    flat.length = at + items.length * width;
+    items.forEach((item, i) => write(item, flat, at + i * width));
+    return flat;
+  }
+  const out = new Array<number>(items.length * width);
+  items.forEach((item, i) => write(item, out, i * width));
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -156,7 +156,8 @@ UNWIND $rows AS row
 MATCH (s:Entity {id: row.source})
 MATCH (t:Entity {id: row.target})
 MERGE (s)-[r:${type}]->(t)
-ON CREATE SET r.key = row.key, r.docs = row.docs, r.propKeys = row.propKeys,
+ON CREATE SET r.key = row.key, r.docs = row.docs,
+    r.propKeys = CASE WHEN size(row.propKeys) > 0 THEN row.propKeys END,
     r.evDoc = row.evDoc, r.evSentence = row.evSentence, r.evStart = row.evStart, r.evEnd = row.evEnd,
     r.evRule = row.evRule,
     r.propDoc = CASE WHEN size(row.propDoc) > 0 THEN row.propDoc END,
@@ -170,7 +171,7 @@ CALL (r, row, created) {
   WITH r, row WHERE NOT created
   WITH r, row, [i IN range(0, size(row.evDoc) - 1) WHERE NOT row.evDoc[i] IN r.evDoc] AS fresh,
        [i IN range(0, size(row.propDoc) - 1) WHERE NOT row.propDoc[i] IN coalesce(r.propDoc, [])] AS freshProps
-  SET r.propKeys = r.propKeys + [k IN row.propKeys WHERE NOT k IN r.propKeys],
+  SET r.propKeys = coalesce(r.propKeys, []) + [k IN row.propKeys WHERE NOT k IN coalesce(r.propKeys, [])],
       r.docs = r.docs + [d IN row.docs WHERE NOT d IN r.docs],
       r.evDoc = r.evDoc + [i IN fresh | row.evDoc[i]],
       r.evSentence = r.evSentence + [i IN fresh | row.evSentence[i]],
@@ -238,12 +239,21 @@ export const mentionsOf = `
 MATCH (d:Document)-[m:MENTIONS]->(:Entity {id: $id})
 RETURN d.id AS doc, m.starts AS starts, m.ends AS ends, m.texts AS texts`;
 
+const relationOf = (r: string) =>
+  `{type: type(${r}), source: startNode(${r}).id, target: endNode(${r}).id, props: properties(${r})}`;
+
+/**
+ * Rows are sorted as bare references (a date and a key read per row) and only the
+ * requested page is projected into maps: a speaker with thousands of statements
+ * costs a sort, not thousands of evidence lists sent and dropped.
+ */
 const ANNOUNCE_TAIL = `
 WITH s, r, w, coalesce(r.date, w.date, r.firstDate) AS date
 WHERE ($since IS NULL OR date >= $since) AND ($until IS NULL OR substring(date, 0, size($until)) <= $until)
 WITH s, r, w, date ORDER BY coalesce(date, '') DESC, r.key ASC
-WITH collect({s: s {.*}, w: w {.*}, date: date, r: ${RELATION}}) AS rows
-RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS items`;
+WITH collect({s: s, r: r, w: w, date: date}) AS rows
+RETURN size(rows) AS total,
+       [x IN rows[$offset..($offset + $limit)] | {s: properties(x.s), w: properties(x.w), date: x.date, r: ${relationOf("x.r")}}] AS items`;
 
 const ABOUT = `($about IS NULL OR w.id IN $about OR EXISTS { MATCH (w)--(a:Entity) WHERE a.id IN $about })`;
 
@@ -267,8 +277,8 @@ MATCH (s:Entity)-[r:ISSUED|ANNOUNCED|STATED]->(w:Entity)${ANNOUNCE_TAIL}`;
 
 const ZONE_TAIL = `
 WITH r ORDER BY size(r.evDoc) DESC, r.key ASC
-WITH collect(${RELATION}) AS rows
-RETURN size(rows) AS total, rows[$offset..($offset + $limit)] AS items`;
+WITH collect(r) AS rows
+RETURN size(rows) AS total, [x IN rows[$offset..($offset + $limit)] | ${relationOf("x")}] AS items`;
 
 export const zoneIndustriesByZone = `
 MATCH (z:Zone) WHERE z.id IN $zones
