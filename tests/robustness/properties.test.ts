@@ -12,6 +12,9 @@ import type { Extraction } from "../../src/types.js";
 
 // Pieces of real news text, so that rules actually fire on the generated pages.
 const NEWS = [
+  "工业和信息化部部长金壮龙表示，要加快推进新型工业化。",
+  "国务院印发《关于促进新能源汽车产业发展的意见》。",
+  "“要加快发展新质生产力。”浙江省人民政府省长王浩说。",
   "工业和信息化部",
   "部长",
   "金壮龙",
