@@ -98,3 +98,9 @@ describe("bodies named by their kind", () => {
     expect(names("当地成立工作专班推进项目。", "Agency")).toEqual([]);
   });
 });
+
+describe("a known name followed by a one-character verb", () => {
+  it("does not read the verb's first character as part of the name", () => {
+    expect(names("随后，李强来到一家企业。", "Person")).toEqual(["李强"]);
+  });
+});

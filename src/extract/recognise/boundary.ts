@@ -6,6 +6,7 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import type { CompiledRules } from "../rules/compile.js";
+import type { Span } from "../types.js";
 import { CLAUSE_BREAK } from "./candidate.js";
 
 let jieba: Jieba | null = null;
@@ -70,6 +71,45 @@ export class ClauseTokens {
       this.cache.set(start, list);
     }
     return list;
+  }
+
+  /**
+   * Segments, in one call to the segmenter, every clause containing one of `positions` that
+   * is not cached yet. The clauses are joined with line breaks, where the segmenter always
+   * cuts, so each clause's words are those it would get alone; the fixed cost of a call is
+   * paid once per article instead of once per clause.
+   */
+  prefetch(positions: Iterable<number>): void {
+    const text = this.text;
+    const spans: Span[] = [];
+    const seen = new Set<number>();
+    for (const pos of positions) {
+      if (pos < 0 || pos >= text.length) continue;
+      const start = clauseStart(text, pos, 0);
+      if (seen.has(start) || this.cache.has(start)) continue;
+      seen.add(start);
+      let end = pos;
+      while (end < text.length && !CLAUSE_BREAK.test(text[end]!)) end++;
+      if (end > start) spans.push({ start, end });
+    }
+    if (spans.length < 2) return;
+    const lists: Token[][] = spans.map(() => []);
+    let i = 0;
+    let at = spans[0]!.start;
+    for (const { word, tag } of segmenter().tag(
+      spans.map((s) => text.slice(s.start, s.end)).join("\n"),
+      true,
+    )) {
+      if (word === "\n" && at === spans[i]!.end && i + 1 < spans.length) {
+        at = spans[++i]!.start;
+        continue;
+      }
+      lists[i]!.push({ word, tag, start: at, end: at + word.length });
+      at += word.length;
+    }
+    // Only when every clause came back whole (never otherwise seen) are the words kept.
+    if (i !== spans.length - 1 || at !== spans[i]!.end) return;
+    spans.forEach((s, k) => this.cache.set(s.start, lists[k]!));
   }
 
   /** Tokens that end at or before `pos` within its clause, from `from` on; a word cut by `pos` keeps its left part. */

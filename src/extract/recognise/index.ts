@@ -3,6 +3,8 @@
 // (select.ts) and the resolver turns short and partial names into canonical ones.
 import type { Article, EntityMention } from "../types.js";
 import { compiledRules } from "../rules/compile.js";
+import type { CompiledRules } from "../rules/compile.js";
+import { scan } from "../rules/scan.js";
 import { resolveMentions } from "../resolve/index.js";
 import { ClauseTokens } from "./boundary.js";
 import type { Candidate } from "./candidate.js";
@@ -54,12 +56,29 @@ function strip(c: Candidate): EntityMention {
   return m;
 }
 
+/** Offsets whose clauses the person and head-word rules will segment (see ClauseTokens.prefetch). */
+function* segmentedAt(text: string, rules: CompiledRules): Generator<number> {
+  const hits = scan(text, rules);
+  for (const h of hits.titles) {
+    yield h.end;
+    yield h.end + 1;
+  }
+  for (const h of hits.cues) yield h.start - 1;
+  for (const h of hits.suffixes) {
+    const rule = h.value.rule;
+    if (rule.kind === "suffix" && WALKS.has(rule.anchor)) yield h.start - 1;
+  }
+}
+/** Anchors whose names are delimited by the segmenter's words (the others by lexicon hits). */
+const WALKS = new Set(["free", "national", "state", "named", "event"]);
+
 /** Every entity mention of the article, resolved to canonical names, sorted by start. */
 export function recogniseEntities(article: Article): EntityMention[] {
   const rules = compiledRules();
   const text = article.text;
   const gazetteer = gazetteerCandidates(text, rules);
   const words = new ClauseTokens(text);
+  words.prefetch(segmentedAt(text, rules));
   const persons = [...personCandidates(words, rules), ...appositionCandidates(words, rules)];
   const candidates = [
     ...gazetteer,

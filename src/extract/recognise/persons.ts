@@ -24,16 +24,18 @@ const givenOk = (ch: string | undefined): boolean => isHan(ch) && !NOT_GIVEN.has
 /** The character at pos may be part of a given name: not a function word, and no speech verb (强调) starts there. */
 const givenAt = (text: string, pos: number, cueStarts: Set<number>): boolean =>
   givenOk(text[pos]) && !cueStarts.has(pos);
-/** A name may end before pos: the text ends, or is not Han, or goes on with a verb a name is followed by. */
-const nameEndsAt = (text: string, pos: number, cueStarts: Set<number>): boolean =>
-  pos >= text.length || !isHan(text[pos]) || AFTER_NAME.has(text[pos]!) || cueStarts.has(pos);
-
 /**
  * A two-character name ending at `end` goes on for one more character (李强|华表示): the next
- * character can be a given name's and the name can end right after it.
+ * character can be a given name's and right after it the clause ends or a speech verb starts.
+ * (A one-character verb after it is no proof: 普京来|到 is 来到.)
  */
 export function continuesName(text: string, end: number, cueStarts: Set<number>): boolean {
-  return givenAt(text, end, cueStarts) && !AFTER_NAME.has(text[end]!) && nameEndsAt(text, end + 1, cueStarts);
+  const after = end + 1;
+  return (
+    givenAt(text, end, cueStarts) &&
+    !AFTER_NAME.has(text[end]!) &&
+    (after >= text.length || !isHan(text[after]) || cueStarts.has(after))
+  );
 }
 
 /** Length of a person name starting at `at`, or 0. */
