@@ -4,7 +4,6 @@
 // so their id is the document and offset, not the (possibly repeated) text.
 import { entityId, normaliseName, relationKey } from "../ids.js";
 import type { DocumentRecord, EntityRecord, Extraction, Properties, RelationRecord } from "../types.js";
-import { linkLanguages } from "./english/link.js";
 import type { Article, EntityMention, RelationMention } from "./types.js";
 
 export interface ArticleResult {
@@ -53,8 +52,14 @@ class EntityTable {
     return id;
   }
 
+  /** Mentions already added (relations hand the same mention objects back as endpoints). */
+  private readonly added = new WeakMap<EntityMention, string>();
+
   add(article: Article, m: EntityMention): string {
+    const done = this.added.get(m);
+    if (done !== undefined) return done;
     const id = this.idOf(article, m);
+    this.added.set(m, id);
     let slot = this.byId.get(id);
     if (!slot) {
       const name = m.label === "Statement" ? m.name.slice(0, STATEMENT_MAX) : m.name;
@@ -136,5 +141,5 @@ export function mergeResults(results: ArticleResult[]): Extraction {
       }
     }
   }
-  return linkLanguages({ documents, entities: entities.records(), relations: [...relations.values()] });
+  return { documents, entities: entities.records(), relations: [...relations.values()] };
 }
