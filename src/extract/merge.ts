@@ -4,6 +4,7 @@
 // so their id is the document and offset, not the (possibly repeated) text.
 import { entityId, normaliseName, relationKey } from "../ids.js";
 import type { DocumentRecord, EntityRecord, Extraction, Properties, RelationRecord } from "../types.js";
+import { linkLanguages } from "./english/link.js";
 import type { Article, EntityMention, RelationMention } from "./types.js";
 
 export interface ArticleResult {
@@ -141,5 +142,5 @@ export function mergeResults(results: ArticleResult[]): Extraction {
       }
     }
   }
-  return { documents, entities: entities.records(), relations: [...relations.values()] };
+  return linkLanguages({ documents, entities: entities.records(), relations: [...relations.values()] });
 }
