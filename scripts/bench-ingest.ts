@@ -34,7 +34,7 @@ const say = (line: string) => {
   if (!values.json) console.log(line);
 };
 
-async function benchNeo4jConfig(): Promise<Neo4jConfig> {
+async function benchNeo4jConfig(): Promise<Neo4jConfig & { pid?: number }> {
   if (process.env.BENCH_NEO4J_URI)
     return {
       uri: process.env.BENCH_NEO4J_URI,
@@ -47,11 +47,11 @@ async function benchNeo4jConfig(): Promise<Neo4jConfig> {
     httpPort: process.env.NEO4J_BENCH_HTTP_PORT ?? 37474,
     log: say,
   });
-  return { uri: started.uri, user: started.user, password: started.password };
+  return { uri: started.uri, user: started.user, password: started.password, pid: started.pid };
 }
 
 const fmt = (f: IngestFigure) =>
-  `${f.relations.toLocaleString("en")} relations in ${f.seconds.toFixed(2)} s = ${f.relsPerSec.toLocaleString("en")}/s (client CPU ${f.cpuSeconds.toFixed(2)} s)`;
+  `${f.relations.toLocaleString("en")} relations in ${f.seconds.toFixed(2)} s = ${f.relsPerSec.toLocaleString("en")}/s (CPU: client ${f.cpuSeconds.toFixed(2)} s${f.serverCpuSeconds !== undefined ? `, server ${f.serverCpuSeconds.toFixed(2)} s` : ""})`;
 
 const result: {
   embedded?: IngestFigure;
@@ -68,14 +68,19 @@ if (num(values["heap-relations"]) > 0) {
   say(
     `embedded at ${result.heap.relations.toLocaleString("en")} relations: heapUsed ${result.heap.heapMb} MB after GC (rss ${result.heap.rssMb} MB); ingest ${fmt(result.heap)}`,
   );
+  for (const [name, r] of Object.entries(result.heap.reads))
+    say(
+      `  store read ${name} (busiest entities, ${r.calls} calls): p50 ${r.p50.toFixed(2)} ms, p99 ${r.p99.toFixed(2)} ms`,
+    );
 }
 
 if (!values["no-neo4j"]) {
-  const config = await benchNeo4jConfig();
+  const { pid, ...config } = await benchNeo4jConfig();
   result.neo4j = await benchNeo4jIngest(
     config,
     benchExtraction(num(values["neo4j-relations"])),
     benchExtraction(num(values.naive), 99),
+    pid,
   );
   say(`neo4j ingest:  ${fmt(result.neo4j.loader)}`);
   say(`neo4j naive:   ${fmt(result.neo4j.naive)} (${result.neo4j.naive.transactions} transactions)`);

@@ -3,6 +3,7 @@
 // node --expose-gc.
 import { benchEmbeddedIngest, benchExtraction } from "./ingest-bench.js";
 import { MemoryGraphStore } from "./memory/store.js";
+import { readLatencies } from "./read-probe.js";
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error("run with node --expose-gc");
@@ -14,11 +15,13 @@ gc();
 gc();
 const stats = await store.stats();
 const memory = process.memoryUsage();
+const reads = await readLatencies(store);
 console.log(
   JSON.stringify({
     ...figure,
     storedRelations: Object.values(stats.relations).reduce((a, b) => a + b, 0),
     heapMb: Math.round(memory.heapUsed / 2 ** 20),
     rssMb: Math.round(memory.rss / 2 ** 20),
+    reads,
   }),
 );

@@ -3,6 +3,7 @@
 // time and CPU time of this process, so that a noisy, shared machine can be read
 // either way; each Neo4j figure comes with the naive loader measured in the same run.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
 import type { Driver } from "neo4j-driver";
@@ -11,6 +12,7 @@ import { naiveLoad } from "./neo4j/naive-loader.js";
 import { applySchema } from "./neo4j/schema.js";
 import type { Neo4jConfig } from "./neo4j/store.js";
 import { Neo4jGraphStore } from "./neo4j/store.js";
+import type { ReadLatency } from "./read-probe.js";
 import { syntheticExtraction } from "./synthetic.js";
 import type { Extraction } from "../types.js";
 
@@ -25,6 +27,19 @@ export interface IngestFigure {
   relsPerSec: number;
   /** CPU seconds of this process (for Neo4j: the client side only). */
   cpuSeconds: number;
+  /** CPU seconds of the Neo4j server process, when it runs here and its pid is known. */
+  serverCpuSeconds?: number;
+}
+
+/** utime + stime of a local process in seconds (Linux /proc), or null. */
+function processCpuSeconds(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** A synthetic extraction of about `relations` relations (10 per document). */
@@ -41,18 +56,25 @@ function evidenceOf(extraction: Extraction): number {
   return n;
 }
 
-async function timed(extraction: Extraction, work: () => Promise<unknown>): Promise<IngestFigure> {
+async function timed(
+  extraction: Extraction,
+  work: () => Promise<unknown>,
+  serverPid?: number,
+): Promise<IngestFigure> {
+  const server = processCpuSeconds(serverPid);
   const cpu = process.cpuUsage();
   const started = performance.now();
   await work();
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
+  const serverAfter = processCpuSeconds(serverPid);
   return {
     relations: extraction.relations.length,
     evidence: evidenceOf(extraction),
     seconds,
     relsPerSec: Math.round(extraction.relations.length / seconds),
     cpuSeconds: (used.user + used.system) / 1e6,
+    ...(server !== null && serverAfter !== null ? { serverCpuSeconds: serverAfter - server } : {}),
   };
 }
 
@@ -91,6 +113,7 @@ export async function benchNeo4jIngest(
   config: Neo4jConfig,
   extraction: Extraction,
   sample: Extraction,
+  serverPid?: number,
 ): Promise<Neo4jIngestFigures> {
   const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
     disableLosslessIntegers: true,
@@ -99,15 +122,19 @@ export async function benchNeo4jIngest(
     await wipeNeo4j(driver, config.database);
     await applySchema(driver, config.database);
     let transactions = 0;
-    const naive = await timed(sample, async () => {
-      transactions = (await naiveLoad(driver, sample, config.database)).transactions;
-    });
+    const naive = await timed(
+      sample,
+      async () => {
+        transactions = (await naiveLoad(driver, sample, config.database)).transactions;
+      },
+      serverPid,
+    );
     await wipeNeo4j(driver, config.database);
     const store = new Neo4jGraphStore(config);
     let loader: IngestFigure;
     try {
       await store.open();
-      loader = await timed(extraction, () => store.ingest(extraction));
+      loader = await timed(extraction, () => store.ingest(extraction), serverPid);
     } finally {
       await store.close();
     }
@@ -118,6 +145,8 @@ export async function benchNeo4jIngest(
 }
 
 export interface HeapFigure extends IngestFigure {
+  /** Store-level read latencies on that graph (read-probe.ts). */
+  reads: Record<string, ReadLatency>;
   /** heapUsed after two full GCs, the extraction released: what the store itself holds. */
   heapMb: number;
   rssMb: number;

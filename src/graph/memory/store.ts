@@ -27,6 +27,9 @@ import { cloneState, loadState, saveState } from "./persist.js";
 import * as reads from "./reads.js";
 import { GraphState } from "./state.js";
 
+const HUB_DEGREE = 256;
+const HUB_CACHE_SIZE = 256;
+
 function paged<T>(all: T[], page: Page): PageResult<T> {
   return { items: all.slice(page.offset, page.offset + page.limit), totalCount: all.length };
 }
@@ -35,6 +38,7 @@ export class MemoryGraphStore implements GraphStore {
   readonly kind = "embedded" as const;
   private state = new GraphState();
   private dirty = false;
+  private hubCache = { version: -1, lists: new Map<string, Neighbour[]>() };
 
   /** `file` null: a purely in-memory graph (tests, dry runs). */
   constructor(readonly file: string | null) {}
@@ -100,7 +104,22 @@ export class MemoryGraphStore implements GraphStore {
   }
 
   async neighbours(ids: readonly string[], query: RelationQuery): Promise<Neighbour[][]> {
-    return ids.map((id) => reads.neighbours(this.state, id, query));
+    return ids.map((id) => {
+      // Hubs (an industry with thousands of relations) are asked for again and again;
+      // their lists are kept until the graph changes. Callers get their own array.
+      if (this.state.graph.hasNode(id) && this.state.graph.degree(id) < HUB_DEGREE)
+        return reads.neighbours(this.state, id, query);
+      const key = `${id}\u0000${query.direction ?? "BOTH"}\u0000${query.types?.join(",") ?? ""}`;
+      if (this.hubCache.version !== this.state.version)
+        this.hubCache = { version: this.state.version, lists: new Map() };
+      const lists = this.hubCache.lists;
+      let list = lists.get(key);
+      if (list) lists.delete(key);
+      else list = reads.neighbours(this.state, id, query);
+      lists.set(key, list); // most recently used last
+      if (lists.size > HUB_CACHE_SIZE) lists.delete(lists.keys().next().value!);
+      return [...list];
+    });
   }
 
   async getDocuments(ids: readonly string[]): Promise<(DocumentRecord | null)[]> {
