@@ -48,6 +48,8 @@ export interface GraphViewEvents {
 /** Above this many edges, edges are hidden while the camera moves and edge captions are off. */
 const BIG_GRAPH_EDGES = 1500;
 const EDGE_CAPTIONS_UP_TO = 250;
+/** Small drawings name every node; bigger ones leave it to sigma's label grid. */
+const ALL_LABELS_UP_TO = 40;
 
 export class GraphView {
   readonly graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: false });
@@ -75,7 +77,7 @@ export class GraphView {
       edgeLabelColor: { color: "#6b7280" },
       labelDensity: 0.6,
       labelGridCellSize: 90,
-      labelRenderedSizeThreshold: 6,
+      labelRenderedSizeThreshold: 4,
       zIndex: true,
       stagePadding: 50,
       minCameraRatio: 0.05,
@@ -150,6 +152,12 @@ export class GraphView {
     // picking pass (evidence stays reachable from the relations list), nothing but
     // nodes while the camera moves.
     const big = this.graph.size > BIG_GRAPH_EDGES;
+    // Edges are picked in a half-resolution buffer: thin ones are hard to click.
+    const edgeSize = big ? 1 : this.graph.size > EDGE_CAPTIONS_UP_TO ? 1.6 : 2.4;
+    // The "zIndex" hint makes sigma re-index (without it, edges added this tick fail to repaint).
+    this.graph.updateEachEdgeAttributes((_, attrs) => ({ ...attrs, size: edgeSize }), {
+      attributes: ["size", "zIndex" as keyof EdgeAttrs],
+    });
     this.setSetting("hideEdgesOnMove", big);
     this.setSetting("hideLabelsOnMove", big);
     this.setSetting("enableEdgeEvents", !big);
@@ -283,6 +291,8 @@ export class GraphView {
         out.label = "";
         out.zIndex = 0;
       }
+    } else if (this.graph.order <= ALL_LABELS_UP_TO) {
+      out.forceLabel = true;
     }
     if (
       node === this.selectedNode ||
@@ -328,7 +338,6 @@ export class GraphView {
       out.zIndex = 2;
     } else if (touches(hovered) || (!hovered && touches(this.selectedNode))) {
       out.color = EDGE_HIGHLIGHT;
-      out.size = 1.6;
       out.zIndex = 1;
     } else if (hovered) {
       out.color = DIMMED_EDGE;

@@ -133,9 +133,11 @@ export function relationEvidenceCard(
   terms: string[],
   open: (ref: EntityRef) => void,
 ): HTMLElement {
-  const props = Object.entries(relation.properties).filter(
+  const present = Object.entries(relation.properties).filter(
     ([, v]) => v !== null && v !== "" && v !== undefined,
   );
+  // metricValue, metricUnits … are machine-readable forms of `metric`: the reader wants the text.
+  const props = present.filter(([k]) => !present.some(([base]) => base !== k && k.startsWith(base)));
   return h(
     "section",
     { class: "card evidence-card" },

@@ -17,7 +17,7 @@ import { webFixture } from "./fixture.js";
 import { serveFixture } from "./serve-fixture.js";
 
 /** The machine is shared and the WebGL is software: give the page time. */
-const POLL = { timeout: 20_000 };
+const POLL = { timeout: 15_000 };
 const SCREENSHOTS = process.env.SCREENSHOT_DIR ?? path.join(projectRoot, ".tmp", "screenshots");
 
 let webRoot: string;
@@ -45,6 +45,8 @@ afterAll(async () => {
 beforeEach(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   page.on("pageerror", (error) => console.error(`page error: ${error.message}`));
+  // A missing element should fail the test with its name, not run into the test's own timeout.
+  page.setDefaultTimeout(10_000);
   await page.goto(server.url + "/");
   await page.waitForFunction(() => window.policyGraphExplorer !== undefined);
 });
@@ -101,9 +103,28 @@ describe("explorer page", () => {
 
     // Click an edge on the canvas: its evidence sentence, document title and date appear.
     const edge = "HOLDS_POSITION|Person:王江平|Agency:工业和信息化部";
+    // Edges are picked in sigma's half-resolution buffer, so aim like a user: at the middle,
+    // then a pixel or two across the line.
     const middle = await screenPoint({ edge });
-    await page.mouse.move(middle.x, middle.y);
-    await page.mouse.click(middle.x, middle.y);
+    const [a, b] = await Promise.all(
+      edge
+        .split("|")
+        .slice(1)
+        .map((node) => screenPoint({ node })),
+    );
+    const length = Math.hypot(b!.x - a!.x, b!.y - a!.y);
+    const across = { x: -(b!.y - a!.y) / length, y: (b!.x - a!.x) / length };
+    const along = { x: (b!.x - a!.x) / length, y: (b!.y - a!.y) / length };
+    aim: for (const shift of [0, 0.1 * length, -0.1 * length]) {
+      for (const offset of [0, 1, -1, 2, -2, 3, -3]) {
+        const x = middle.x + shift * along.x + offset * across.x;
+        const y = middle.y + shift * along.y + offset * across.y;
+        await page.mouse.move(x, y);
+        await page.mouse.click(x, y);
+        await page.waitForTimeout(150);
+        if (await page.locator(".evidence-card").isVisible()) break aim;
+      }
+    }
     const quote = page.locator(".evidence-card blockquote").first();
     await expect.poll(() => quote.textContent(), POLL).toContain("副部长王江平");
     const source = await page.locator(".evidence-card .source").first().textContent();
