@@ -2,7 +2,9 @@
 // while the graph is re-ingested over and over, plus a trickle of deliberately
 // hostile requests that must be refused. Loopback only, bounded in time.
 //
-//   npm run load-fault -- [--seconds 60] [--connections 50] [--neo4j URI|managed]
+//   npm run load-fault -- [--seconds 60] [--connections 50] [--warmup 5] [--neo4j URI|managed]
+//
+// With --neo4j the example pages are ingested into that database: use a scratch one.
 //
 // The re-ingest runs in this process through the same store object the server
 // reads (for the embedded store that is the only way a server sees new data
@@ -59,6 +61,8 @@ const { values: args } = parseArgs({
   options: {
     seconds: { type: "string", default: "60" },
     connections: { type: "string", default: "50" },
+    // A cold JVM (Neo4j) or V8 answers its first requests slowly; not part of the figures.
+    warmup: { type: "string", default: "5" },
     neo4j: { type: "string" },
   },
 });
@@ -100,6 +104,16 @@ async function preparePages(dir: string): Promise<[string, string]> {
   return [files[0]!, files[1]!];
 }
 
+function requestsFor(onResponse: (status: number, body: string) => void): AutocannonRequest[] {
+  return QUERIES.map((query) => ({
+    method: "POST",
+    path: "/graphql",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query }),
+    onResponse,
+  }));
+}
+
 const dir = await mkdtemp(path.join(tmpdir(), "pg-load-fault-"));
 let store: GraphStore | undefined;
 try {
@@ -139,6 +153,9 @@ try {
     }
   };
 
+  const warmup = Number(args.warmup);
+  if (warmup > 0)
+    await autocannon({ url: server.url, connections: 5, duration: warmup, requests: requestsFor(() => {}) });
   let running = true;
   const ingestLoop = (async () => {
     let rounds = 0;
@@ -190,18 +207,11 @@ try {
   })();
 
   console.log(`${connections} clients for ${seconds} s against ${server.url}/graphql while re-ingesting …`);
-  const requests: AutocannonRequest[] = QUERIES.map((query) => ({
-    method: "POST",
-    path: "/graphql",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query }),
-    onResponse: check,
-  }));
   const result = await autocannon({
     url: server.url,
     connections,
     duration: seconds,
-    requests,
+    requests: requestsFor(check),
     timeout: 30,
   });
   running = false;
