@@ -7,7 +7,7 @@ import type { InstancePaths, Neo4jOptions } from "./options.js";
 import { browserRoot, libDir } from "./options.js";
 
 export interface BrowserConfig {
-  /** Commands Neo4j Browser runs right after connecting, e.g. ":style <url>; :play <url>". */
+  /** Commands Neo4j Browser runs right after connecting, separated by "; " (e.g. "style {…json…}; play <url>"). Browser reads it once per connect from the server's settings, so a change needs a server restart. */
   postConnectCmd?: string;
   /** Hosts from which Browser may fetch guides and styles (`:play <url>`, `:style <url>`); Neo4j 5.26 still calls the setting browser.remote_content_hostname_whitelist. */
   remoteContentHostnameAllowlist: string[];

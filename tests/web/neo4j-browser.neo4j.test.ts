@@ -97,7 +97,8 @@ describe("Neo4j Browser on the managed server, with the corpus loaded", () => {
     const ctx = { httpUrl };
     expect(
       postConnectCmd,
-      "the server's neo4j.conf is not the current one: a test server left running from an older checkout keeps it; stop it (it is restarted with the current conf)",
+      "the server runs with an older neo4j.conf (it reads the file only at start, and the style is part of it): " +
+        "stop it, e.g. kill $(cat .neo4j/test/run/neo4j.pid), and the next run starts it with the current one",
     ).toBe(browserConfig(ctx, collectBrowserSetup(ctx)).postConnectCmd);
   });
 
