@@ -31,15 +31,7 @@ export function extractRelations(article: Article, mentions: EntityMention[]): R
   for (const family of FAMILIES) {
     for (const r of family(ctx)) {
       if (r.source.label === r.target.label && r.source.name === r.target.name) continue;
-      const key = [
-        r.type,
-        r.source.label,
-        r.source.name,
-        r.target.label,
-        r.target.name,
-        r.target.start,
-        r.sentence.start,
-      ].join("|");
+      const key = `${r.type}|${r.source.label}|${r.source.name}|${r.target.label}|${r.target.name}|${r.target.start}|${r.sentence.start}`;
       if (seen.has(key)) continue;
       seen.add(key);
       out.push(r);
