@@ -32,6 +32,12 @@ export interface StartResult extends Neo4jConnection {
   generatedPassword: boolean;
   /** Seconds from launching the JVM until Bolt and HTTP answered (0 when already running). */
   startSeconds: number;
+  /**
+   * True when the server was already running with a neo4j.conf that differs from the one a
+   * start would write now (e.g. the Browser style or guide changed): Neo4j reads its conf
+   * only at start, so it needs a restart to pick the change up.
+   */
+  confStale: boolean;
 }
 
 export interface StartOptions extends OptionInput {
@@ -97,6 +103,14 @@ async function waitUntilUp(
   );
 }
 
+function confMatches(paths: InstancePaths, expected: string): boolean {
+  try {
+    return readFileSync(path.join(paths.conf, "neo4j.conf"), "utf8") === expected;
+  } catch {
+    return false;
+  }
+}
+
 async function assertPortsFree(host: string, ports: [number, string, string][]): Promise<void> {
   for (const [port, what, hint] of ports) {
     if (!(await isPortFree(host, port))) {
@@ -121,7 +135,15 @@ export async function startNeo4j(options: StartOptions = {}): Promise<StartResul
         throw new UserError(`${paths.passwordFile} is missing; pass the password with --password`);
       const { uri, httpUrl, browserUrl } = urls(running);
       // Refresh the published style and guide, so edits to cypher/ show without a restart.
-      await publishBrowserAssets(collectBrowserSetup({ httpUrl }).assets);
+      const setup = collectBrowserSetup({ httpUrl });
+      await publishBrowserAssets(setup.assets);
+      const current = { ...opts, host: running.host, boltPort: running.boltPort, httpPort: running.httpPort };
+      const confStale = !confMatches(
+        paths,
+        renderNeo4jConf(current, paths, browserConfig({ httpUrl }, setup)),
+      );
+      if (confStale)
+        log(`.neo4j/${instance} runs with an outdated neo4j.conf; restart it to apply the change`);
       if (opts.password !== undefined && opts.password !== storedPassword(paths)) {
         await settlePassword(uri, paths, opts.password);
       }
@@ -136,6 +158,7 @@ export async function startNeo4j(options: StartOptions = {}): Promise<StartResul
         alreadyRunning: true,
         generatedPassword: false,
         startSeconds: 0,
+        confStale,
       };
     }
     await clearState(paths);
@@ -192,6 +215,7 @@ export async function startNeo4j(options: StartOptions = {}): Promise<StartResul
         alreadyRunning: false,
         generatedPassword: opts.password === undefined && stored === undefined,
         startSeconds,
+        confStale: false,
       };
     } catch (err) {
       await terminate(pid, 30_000);

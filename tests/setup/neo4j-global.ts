@@ -31,7 +31,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
       say(`using ${external} from NEO4J_URI`);
       return async () => lock.release();
     }
-    const started = await startNeo4j({ instance: "test", log: say });
+    let started = await startNeo4j({ instance: "test", log: say });
+    if (started.confStale) {
+      // A test instance left running (NEO4J_TEST_KEEP, or an earlier run) with an old conf
+      // would make the Browser tests check yesterday's style: restart it.
+      say("restarting the test server to apply the current configuration");
+      await stopNeo4j({ instance: "test" });
+      started = await startNeo4j({ instance: "test", log: say });
+    }
     if (!started.alreadyRunning)
       say(`test server up in ${started.startSeconds.toFixed(1)} s at ${started.uri}`);
     project.provide("neo4j", { uri: started.uri, user: started.user, password: started.password });
