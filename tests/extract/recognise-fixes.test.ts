@@ -104,3 +104,16 @@ describe("a known name followed by a one-character verb", () => {
     expect(names("随后，李强来到一家企业。", "Person")).toEqual(["李强"]);
   });
 });
+
+describe("a meeting speaks for the body that convened it", () => {
+  it("gives STATED from the convener of 会议 earlier in the paragraph", () => {
+    const text = "日前，湖南稳外资工作专班召开专题会议，分析当前形势。会议强调，要加大政策支持力度。";
+    const rels = relate(text, [["Agency", "湖南稳外资工作专班"]]);
+    expect(pairs(rels, "STATED")).toEqual(["湖南稳外资工作专班 → 要加大政策支持力度"]);
+    expect(rels.find((r) => r.type === "STATED")?.rule).toBe("stated.meeting");
+  });
+  it("gives nothing when no body convened a meeting in the paragraph", () => {
+    const text = "湖南稳外资工作专班发布数据。\n会议强调，要加大政策支持力度。";
+    expect(pairs(relate(text, [["Agency", "湖南稳外资工作专班"]]), "STATED")).toEqual([]);
+  });
+});

@@ -31,6 +31,7 @@ export interface RelationPatterns {
   /** Global word finders (matchAll only), one per word list. */
   words: Map<readonly string[], RegExp>;
   statedVerbs: readonly string[];
+  conveneVerbs: readonly string[];
 }
 
 const cache = new WeakMap<RelationRules, RelationPatterns>();
@@ -54,6 +55,7 @@ export function relationPatterns(rules: RelationRules): RelationPatterns {
     rules.located.clusterVerbs,
     rules.visited.atPlaceVerbs,
     rules.visited.verbs,
+    rules.stated.conveneVerbs,
   ])
     words.set(list, new RegExp(alternation(list), "gu"));
   p = {
@@ -85,6 +87,7 @@ export function relationPatterns(rules: RelationRules): RelationPatterns {
     visitLeadVerb: new RegExp(`^(?:${alternation(rules.visited.leadVerbs)})`, "u"),
     words,
     statedVerbs,
+    conveneVerbs: rules.stated.conveneVerbs,
   };
   cache.set(rules, p);
   return p;

@@ -60,6 +60,9 @@ export interface StatedRules extends RuleFile {
   notAfter: string[];
   spokespersonWords: string[];
   pronouns: Record<string, "person" | "speaker">;
+  /** Clause heads that make the meeting the speaker (会议强调): it speaks for whoever convened it. */
+  meetingWords: string[];
+  conveneVerbs: string[];
   maxStatementChars: number;
 }
 

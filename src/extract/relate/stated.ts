@@ -20,8 +20,11 @@ import {
   lastMentionBefore,
   listStartingWith,
   mentionsIn,
+  paragraphStart,
   relation,
+  sentenceAt,
 } from "./context.js";
+import { subjectsBefore } from "./subject.js";
 import { chainStart } from "./holds.js";
 import { eventDate } from "./timing.js";
 
@@ -168,6 +171,11 @@ function findSpeaker(
     if (sp && isFiller(ctx, rest.slice(sp[0].length)))
       return { mention: m, rule: "stated.spokesperson", others };
   }
+  // 会议强调: the body that convened the meeting earlier in the paragraph
+  if (rules.meetingWords.includes(head.trim())) {
+    const convener = meetingConvener(ctx, clauseStart);
+    if (convener) return { mention: convener, rule: "stated.meeting" };
+  }
   // pronouns at the head of the clause
   const lead = head.trim();
   for (const [word, kind] of Object.entries(rules.pronouns)) {
@@ -186,6 +194,22 @@ function findSpeaker(
     if (subject && isFiller(ctx, ctx.text.slice(prevStart, chainStart(ctx, sentence, subject)))) {
       return { mention: subject, rule: "stated.carried-subject" };
     }
+  }
+  return undefined;
+}
+
+/** The last body before pos in its paragraph that 召开/举行 a meeting (…工作专班召开专题会议). */
+function meetingConvener(ctx: RelateContext, pos: number): EntityMention | undefined {
+  const from = paragraphStart(ctx, pos);
+  const bodies = ctx.rules.stated.speakerLabels.filter((l) => l !== "Person");
+  for (const v of findWords(ctx, { start: from, end: pos }, ctx.re.conveneVerbs).reverse()) {
+    const body = subjectsBefore(
+      ctx,
+      sentenceAt(ctx, v.start) ?? { start: from, end: pos },
+      v.start,
+      bodies,
+    )[0];
+    if (body && /^[^，。；]{0,12}会/u.test(ctx.text.slice(v.end, pos))) return body;
   }
   return undefined;
 }
