@@ -165,16 +165,26 @@ interface Dated {
 
 const byDateDesc = (a: Dated, b: Dated) => cmp(b.date ?? "", a.date ?? "") || cmp(a.key, b.key);
 
-/** Sorted lists for the unfiltered queries, rebuilt only when the graph changed. */
-const sortedCache = new WeakMap<GraphState, Map<string, { version: number; list: unknown[] }>>();
+/**
+ * Sorted key lists per query, kept until the graph changes (least recently used
+ * dropped past CACHE_SIZE): a server answering the same hub query from many clients
+ * sorts once and then only builds the requested page.
+ */
+const sortedCache = new WeakMap<GraphState, { version: number; lists: Map<string, unknown[]> }>();
+const CACHE_SIZE = 1024;
 
 function cached<T>(state: GraphState, name: string, build: () => T[]): T[] {
-  let byName = sortedCache.get(state);
-  if (!byName) sortedCache.set(state, (byName = new Map()));
-  const hit = byName.get(name);
-  if (hit && hit.version === state.version) return hit.list as T[];
-  const list = build();
-  byName.set(name, { version: state.version, list });
+  let entry = sortedCache.get(state);
+  if (!entry || entry.version !== state.version) {
+    entry = { version: state.version, lists: new Map() };
+    sortedCache.set(state, entry);
+  }
+  const lists = entry.lists;
+  let list = lists.get(name) as T[] | undefined;
+  if (list) lists.delete(name);
+  else list = build();
+  lists.set(name, list);
+  if (lists.size > CACHE_SIZE) lists.delete(lists.keys().next().value!);
   return list;
 }
 
@@ -201,38 +211,10 @@ export function announcements(
         state.edgesOfType(t).map((key) => ({ key, date: announcementDate(state, key) })),
       ).sort(byDateDesc),
     );
-  } else {
-    let keys: Iterable<string>;
-    if (query.by?.length) {
-      const set = new Set<string>();
-      for (const id of query.by)
-        if (g.hasNode(id))
-          g.forEachOutEdge(id, (key, a) => {
-            if (ANNOUNCING.includes(a.type)) set.add(key);
-          });
-      keys = set;
-    } else keys = ANNOUNCING.flatMap((t) => state.edgesOfType(t));
-    let whats: Set<string> | null = null;
-    if (query.about?.length) {
-      // "About X": the announced thing is X, or links to X (FOCUSES_ON an industry, a
-      // statement that MENTIONS it, a policy ISSUED for a zone …), in either direction.
-      whats = new Set<string>();
-      for (const id of query.about)
-        if (g.hasNode(id)) {
-          whats.add(id);
-          g.forEachNeighbor(id, (n) => whats!.add(n));
-        }
-    }
-    dated = [];
-    for (const key of keys) {
-      if (whats && !whats.has(g.target(key))) continue;
-      const date = announcementDate(state, key);
-      if (query.since && (!date || date < query.since)) continue;
-      if (query.until && (!date || date.slice(0, query.until.length) > query.until)) continue;
-      dated.push({ key, date });
-    }
-    dated.sort(byDateDesc);
-  }
+  } else
+    dated = cached(state, `announcements ${JSON.stringify(query)}`, () =>
+      filteredAnnouncements(state, query),
+    );
   return page(dated, p, ({ key, date }) => ({
     kind: g.getEdgeAttribute(key, "type") as Announcement["kind"],
     speaker: entityOf(state, g.source(key))!,
@@ -240,6 +222,40 @@ export function announcements(
     date,
     relation: relationOf(state, key),
   }));
+}
+
+function filteredAnnouncements(state: GraphState, query: AnnouncementQuery): Dated[] {
+  const g = state.graph;
+  let keys: Iterable<string>;
+  if (query.by?.length) {
+    const set = new Set<string>();
+    for (const id of query.by)
+      if (g.hasNode(id))
+        g.forEachOutEdge(id, (key, a) => {
+          if (ANNOUNCING.includes(a.type)) set.add(key);
+        });
+    keys = set;
+  } else keys = ANNOUNCING.flatMap((t) => state.edgesOfType(t));
+  let whats: Set<string> | null = null;
+  if (query.about?.length) {
+    // "About X": the announced thing is X, or links to X (FOCUSES_ON an industry, a
+    // statement that MENTIONS it, a policy ISSUED for a zone …), in either direction.
+    whats = new Set<string>();
+    for (const id of query.about)
+      if (g.hasNode(id)) {
+        whats.add(id);
+        g.forEachNeighbor(id, (n) => whats!.add(n));
+      }
+  }
+  const dated: Dated[] = [];
+  for (const key of keys) {
+    if (whats && !whats.has(g.target(key))) continue;
+    const date = announcementDate(state, key);
+    if (query.since && (!date || date < query.since)) continue;
+    if (query.until && (!date || date.slice(0, query.until.length) > query.until)) continue;
+    dated.push({ key, date });
+  }
+  return dated.sort(byDateDesc);
 }
 
 interface Weighted {
@@ -270,21 +286,22 @@ export function zoneIndustries(
         .map(weigh)
         .sort(byEvidenceDesc),
     );
-  } else {
-    const keys = new Set<string>();
-    if (query.zones?.length) {
-      for (const z of query.zones)
-        if (g.hasNode(z)) g.forEachOutEdge(z, (k, a, s) => zoneEdge(k, a.type, s) && keys.add(k));
-    } else {
-      for (const i of query.industries!)
-        if (g.hasNode(i)) g.forEachInEdge(i, (k, a, s) => zoneEdge(k, a.type, s) && keys.add(k));
-    }
-    const industries = query.industries?.length ? new Set(query.industries) : null;
-    list = [...keys]
-      .filter((k) => !industries || industries.has(g.target(k)))
-      .map(weigh)
-      .sort(byEvidenceDesc);
-  }
+  } else
+    list = cached(state, `zoneIndustries ${JSON.stringify(query)}`, () => {
+      const keys = new Set<string>();
+      if (query.zones?.length) {
+        for (const z of query.zones)
+          if (g.hasNode(z)) g.forEachOutEdge(z, (k, a, s) => zoneEdge(k, a.type, s) && keys.add(k));
+      } else {
+        for (const i of query.industries!)
+          if (g.hasNode(i)) g.forEachInEdge(i, (k, a, s) => zoneEdge(k, a.type, s) && keys.add(k));
+      }
+      const industries = query.industries?.length ? new Set(query.industries) : null;
+      return [...keys]
+        .filter((k) => !industries || industries.has(g.target(k)))
+        .map(weigh)
+        .sort(byEvidenceDesc);
+    });
   return page(list, p, (w) => relationOf(state, w.key));
 }
 
