@@ -22,29 +22,37 @@ const PARTIAL_REGION = /^(省|市|区|县|州|自治区)$/;
 
 /** Keeps, per end offset and label, only the longest head word (经济技术开发区, not 开发区). */
 function longestHeads(hits: Hit<SuffixKey>[]): Hit<SuffixKey>[] {
-  const best = new Map<string, Hit<SuffixKey>>();
-  for (const h of hits) {
-    const key = `${h.end}|${h.value.rule.id}`;
-    const prev = best.get(key);
-    if (!prev || h.start < prev.start) best.set(key, h);
+  // Hits come in order of their end offset: per end, the longest head of each rule.
+  const kept: Hit<SuffixKey>[] = [];
+  for (let i = 0; i < hits.length;) {
+    const end = hits[i]!.end;
+    const group = kept.length;
+    for (; i < hits.length && hits[i]!.end === end; i++) {
+      const h = hits[i]!;
+      let same = -1;
+      for (let k = group; k < kept.length && same < 0; k++)
+        if (kept[k]!.value.rule.id === h.value.rule.id) same = k;
+      if (same < 0) kept.push(h);
+      else if (h.start < kept[same]!.start) kept[same] = h;
+    }
   }
-  const kept = [...best.values()];
-  const byEnd = new Map<number, Hit<SuffixKey>[]>();
-  for (const h of kept) byEnd.set(h.end, [...(byEnd.get(h.end) ?? []), h]);
   // A head inside a longer head of the same label is not a head (工业园 in 工业园区).
-  const inside = (h: Hit<SuffixKey>): boolean => {
-    for (let end = h.end; end <= h.end + MAX_HEAD; end++)
-      for (const o of byEnd.get(end) ?? [])
-        if (
-          o !== h &&
-          o.value.rule.label === h.value.rule.label &&
-          o.start <= h.start &&
-          o.end - o.start > h.end - h.start
-        )
-          return true;
-    return false;
-  };
-  return kept.filter((h) => !inside(h));
+  const out: Hit<SuffixKey>[] = [];
+  for (let a = 0, first = 0; a < kept.length; a++) {
+    const h = kept[a]!;
+    if (kept[first]!.end !== h.end) first = a;
+    let inside = false;
+    for (let k = first; k < kept.length && kept[k]!.end <= h.end + MAX_HEAD && !inside; k++) {
+      const o = kept[k]!;
+      inside =
+        o !== h &&
+        o.value.rule.label === h.value.rule.label &&
+        o.start <= h.start &&
+        o.end - o.start > h.end - h.start;
+    }
+    if (!inside) out.push(h);
+  }
+  return out;
 }
 const MAX_HEAD = 10;
 
