@@ -17,6 +17,7 @@ beforeAll(async () => {
   );
   await writeFile(path.join(dir, "b", "c.txt"), "第二页");
   await writeFile(path.join(dir, "notes.json"), "{}");
+  await writeFile(path.join(dir, "b", "README.md"), "# 这个文件夹里是什么\n样例页面的说明。");
   await writeFile(path.join(dir, "bad.txt"), Buffer.from([0xd6, 0xd0, 0xce, 0xc4, 0xff])); // GBK, not UTF-8
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
@@ -55,6 +56,13 @@ describe("readPages", () => {
     expect(failures.map((f) => f.source)).toEqual([missing, path.join(dir, "bad.txt")]);
     expect(failures[0]!.message).toBe(`${missing}: no such file or directory`);
     for (const f of failures) expect(f.message).not.toContain("\n");
+  });
+
+  it("skips a folder's README when walking it, but reads one named explicitly", async () => {
+    const walked = await readPages([path.join(dir, "b")]);
+    expect(walked.pages.map((p) => p.name)).not.toContain("README.md");
+    const named = await readPages([path.join(dir, "b", "README.md")]);
+    expect(named.pages.map((p) => p.name)).toEqual(["README.md"]);
   });
 
   it("reads standard input for -", async () => {

@@ -23,6 +23,12 @@ export interface ReadResult {
 
 const PAGE_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".html", ".htm"]);
 
+/**
+ * A folder's own documentation (README.md, LICENSE.txt, CHANGELOG.md …) describes the
+ * pages rather than being one; walking a folder skips it. Named explicitly, it is read.
+ */
+const FOLDER_DOCS = /^(readme|license|licence|changelog|contributing|notice)(\.[a-z]+)?$/i;
+
 function describe(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   switch (code) {
@@ -43,7 +49,7 @@ export async function listPageFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const files: string[] = [];
   for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (entry.name.startsWith(".")) continue;
+    if (entry.name.startsWith(".") || FOLDER_DOCS.test(entry.name)) continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) files.push(...(await listPageFiles(full)));
     else if (entry.isFile() && PAGE_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) files.push(full);
