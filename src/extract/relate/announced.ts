@@ -73,15 +73,10 @@ function members(ctx: RelateContext): RelationMention[] {
         mentionStartingAt(ctx, t.end, r.programLabels, sentence.end) ??
         programByHead(ctx, t.end, sentence.end);
       if (!program) continue;
-      let e = t.start;
-      const head = ctx.text.slice(sentence.start, e);
-      const etc = /(?:\s*等\s*[\d一二两三四五六七八九十]*\s*[家个所名]?[^，,、。]{0,12})?[\s，,]*$/u.exec(
-        head,
-      );
-      if (etc) e -= etc[0].length;
+      const e = beforeEtc(ctx, sentence, t.start);
       const last = mentionEndingAt(ctx, e, r.memberLabels, sentence.start);
       if (!last) continue;
-      const list = listEndingWith(ctx, last, r.memberLabels, sentence.start);
+      const list = withInitiator(ctx, listEndingWith(ctx, last, r.memberLabels, sentence.start), sentence);
       const date = eventDate(ctx, sentence, t.start);
       for (const m of list) {
         out.push(relation("MEMBER_OF", m, program, sentence, "member.jointly-founded", date));
@@ -96,11 +91,39 @@ function members(ctx: RelateContext): RelationMention[] {
         if (!r.memberNouns.some((n) => tail.replace(/^的/, "").startsWith(n))) continue;
       }
       const date = eventDate(ctx, sentence, t.start);
-      for (const m of subjectsBefore(ctx, sentence, t.start, r.memberLabels))
+      for (const m of subjectsBefore(ctx, sentence, beforeEtc(ctx, sentence, t.start), r.memberLabels))
         out.push(relation("MEMBER_OF", m, program, sentence, "member.joined", date));
     }
   }
   return out;
+}
+
+/** Where a list of bodies ends before its 等N家企业 / 等园区 tail (and a comma). */
+function beforeEtc(ctx: RelateContext, sentence: Span, pos: number): number {
+  const head = ctx.text.slice(sentence.start, pos);
+  const etc = /(?:\s*等\s*[\d一二两三四五六七八九十]*\s*[家个所名]?[^，,、。]{0,12})?[\s，,]*$/u.exec(head);
+  return etc ? pos - etc[0].length : pos;
+}
+
+/**
+ * The body that leads the founders stands before the list, parted from it by its own
+ * short-name bracket or by 牵头 (X（以下简称“Y”）联合A、B… / X牵头，联合A、B…).
+ */
+const INITIATOR_GAP =
+  /^\s*(?:[（(](?:以下)?简称[^（）()]{0,20}[）)])?\s*(?:牵头[，,]?\s*)?(?:联合|会同|携手|与|和)\s*$/u;
+
+function withInitiator(ctx: RelateContext, list: EntityMention[], sentence: Span): EntityMention[] {
+  const first = list[0]!;
+  const i = (ctx.index.get(first) ?? 0) - 1;
+  const prev = i >= 0 ? ctx.mentions[i] : undefined;
+  if (!prev || prev.start < sentence.start || !hasLabel(prev, ctx.rules.announced.memberLabels)) return list;
+  const gap = ctx.text.slice(prev.end, first.start);
+  // X（以下简称“Y”）联合…: the mention just before the list is the short name inside the bracket.
+  const aliasGap = /^\s*[”」"]?\s*[）)]/u.exec(gap);
+  if (aliasGap && /[（(](?:以下)?简称\s*[“「"]?\s*$/u.test(ctx.text.slice(sentence.start, prev.start))) {
+    if (!INITIATOR_GAP.test(gap.slice(aliasGap[0].length))) return list;
+  } else if (!INITIATOR_GAP.test(gap)) return list;
+  return [...listEndingWith(ctx, prev, ctx.rules.announced.memberLabels, sentence.start), ...list];
 }
 
 /**
