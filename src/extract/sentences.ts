@@ -20,16 +20,41 @@ const OPENERS: Record<string, string> = {
   "『": "』",
   "〔": "〕",
 };
-const CLOSERS = new Set(Object.values(OPENERS));
-const TERMINAL = new Set(["。", "！", "？", "!", "?", "…", "；"]);
-const TERMINAL_STRICT = new Set(["。", "！", "？", "!", "?", "…"]);
+const TERMINAL = "。！？!?…；";
+const TERMINAL_STRICT = "。！？!?…";
 
-function balanced(text: string): boolean {
-  const stack: string[] = [];
-  for (const ch of text) {
-    if (OPENERS[ch]) stack.push(OPENERS[ch]);
-    else if (CLOSERS.has(ch)) {
-      if (stack.pop() !== ch) return false;
+/**
+ * Character classes by code unit (hot path: every character of every article):
+ * OPENER, CLOSER, terminal marks, and whitespace as `\s` matches it.
+ */
+const OPENER = 1;
+const CLOSER = 2;
+const END_STRICT = 4;
+const END = 8;
+const SPACE = 16;
+const CLASS = new Uint8Array(0x10000);
+/** For an opener, the code of its closer. */
+const CLOSER_OF = new Uint16Array(0x10000);
+for (const [open, close] of Object.entries(OPENERS)) {
+  CLASS[open.charCodeAt(0)]! |= OPENER;
+  CLASS[close.charCodeAt(0)]! |= CLOSER;
+  CLOSER_OF[open.charCodeAt(0)] = close.charCodeAt(0);
+}
+for (const ch of TERMINAL) CLASS[ch.charCodeAt(0)]! |= END;
+for (const ch of TERMINAL_STRICT) CLASS[ch.charCodeAt(0)]! |= END_STRICT;
+for (let c = 0; c < 0x10000; c++) if (/\s/.test(String.fromCharCode(c))) CLASS[c]! |= SPACE;
+
+const isSpace = (text: string, i: number): boolean => (CLASS[text.charCodeAt(i)]! & SPACE) !== 0;
+
+/** Brackets and quotes of text[from, to) nest and close properly. */
+function balanced(text: string, from: number, to: number): boolean {
+  const stack: number[] = [];
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const cls = CLASS[c]!;
+    if (cls & OPENER) stack.push(CLOSER_OF[c]!);
+    else if (cls & CLOSER) {
+      if (stack.pop() !== c) return false;
     }
   }
   return stack.length === 0;
@@ -48,29 +73,33 @@ function cutPoint(text: string, start: number): number {
 }
 
 function pushTrimmed(spans: Span[], text: string, start: number, end: number): void {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isSpace(text, start)) start++;
+  while (end > start && isSpace(text, end - 1)) end--;
   while (end - start > MAX_SENTENCE_CHARS) {
     const cut = cutPoint(text, start);
     pushTrimmed(spans, text, start, cut);
     start = cut;
-    while (start < end && /\s/.test(text[start]!)) start++;
+    while (start < end && isSpace(text, start)) start++;
   }
   if (end > start) spans.push({ start, end });
 }
 
 function splitLine(text: string, from: number, to: number, spans: Span[]): void {
-  const useDepth = balanced(text.slice(from, to));
+  const useDepth = balanced(text, from, to);
   let depth = 0;
   let start = from;
   let i = from;
   while (i < to) {
-    const ch = text[i]!;
-    if (useDepth && OPENERS[ch]) depth++;
-    else if (useDepth && CLOSERS.has(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && TERMINAL_STRICT.has(ch)) {
+    const cls = CLASS[text.charCodeAt(i)]!;
+    if (useDepth && cls & OPENER) depth++;
+    else if (useDepth && cls & CLOSER) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && cls & END_STRICT) {
       let end = i + 1;
-      while (end < to && (TERMINAL.has(text[end]!) || (CLOSERS.has(text[end]!) && !useDepth))) end++;
+      while (end < to) {
+        const next = CLASS[text.charCodeAt(end)]!;
+        if (!(next & END || (next & CLOSER && !useDepth))) break;
+        end++;
+      }
       pushTrimmed(spans, text, start, end);
       start = end;
       i = end;
@@ -85,11 +114,12 @@ function splitLine(text: string, from: number, to: number, spans: Span[]): void 
 export function splitSentences(text: string): Span[] {
   const spans: Span[] = [];
   let from = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === "\n") {
-      splitLine(text, from, i, spans);
-      from = i + 1;
-    }
+  for (;;) {
+    const nl = text.indexOf("\n", from);
+    const to = nl < 0 ? text.length : nl;
+    splitLine(text, from, to, spans);
+    if (nl < 0) break;
+    from = nl + 1;
   }
   return spans;
 }

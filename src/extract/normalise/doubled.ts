@@ -12,6 +12,26 @@ const MAX_LENGTH = 240;
 /** A shorter line that parses as doubled ("谢谢", "哈哈哈哈") is more likely real text. */
 const MIN_LENGTH = 6;
 
+/** Parity of each code unit's count, reset after every use. */
+const parity = new Uint8Array(0x10000);
+
+/** Every character of `text` occurs an even number of times. */
+function evenCounts(text: string): boolean {
+  let odd = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    parity[c] = parity[c]! ^ 1;
+    odd += parity[c] === 1 ? 1 : -1;
+  }
+  for (let i = 0; i < text.length; i++) parity[text.charCodeAt(i)] = 0;
+  if (odd > 0) return false;
+  // Code units even do not make code points even when surrogate pairs share a half.
+  if (!/[\ud800-\udfff]/.test(text)) return true;
+  const set = new Set<string>();
+  for (const ch of text) if (!set.delete(ch)) set.add(ch);
+  return set.size === 0;
+}
+
 /**
  * Indices of the characters to keep when `text` is entirely made of doubled
  * blocks (each block immediately repeated), or null when it is not.
@@ -21,9 +41,7 @@ export function doubledBlocks(text: string): number[] | null {
   if (n < MIN_LENGTH || n > MAX_LENGTH || n % 2 !== 0) return null;
   // Every character of a doubled line occurs an even number of times: a cheap
   // test that rejects ordinary lines before the parse.
-  const odd = new Set<string>();
-  for (const ch of text) if (!odd.delete(ch)) odd.add(ch);
-  if (odd.size > 0) return null;
+  if (!evenCounts(text)) return null;
   // next[i] = block length L chosen at i (s[i..i+L) === s[i+L..i+2L)), 0 = no parse.
   const next = new Int32Array(n + 1).fill(-1);
   next[n] = 0;

@@ -35,35 +35,42 @@ export function concat(parts: MappedText[], separator = ""): MappedText {
 export function trim(m: MappedText): MappedText {
   const start = m.text.length - m.text.trimStart().length;
   const end = m.text.trimEnd().length;
+  if (start === 0 && end === m.text.length) return m;
   return start >= end ? { text: "", origin: [] } : slice(m, start, end);
 }
 
-/** Accumulates characters with their origins; the building block of every step. */
+/**
+ * Accumulates text with its origins; the building block of every step. Text is
+ * kept as pieces joined once (no per-character strings), origins in one array.
+ */
 export class MappedBuilder {
-  private chars: string[] = [];
+  private pieces: string[] = [];
   private origin: number[] = [];
 
   /** Push `s` (one or more UTF-16 units) as coming from raw offset `at`. */
   push(s: string, at: number): void {
-    for (let i = 0; i < s.length; i++) {
-      this.chars.push(s[i]!);
-      this.origin.push(at);
-    }
+    this.pieces.push(s);
+    for (let i = 0; i < s.length; i++) this.origin.push(at);
   }
 
   append(m: MappedText): void {
-    for (let i = 0; i < m.text.length; i++) {
-      this.chars.push(m.text[i]!);
-      this.origin.push(m.origin[i]!);
-    }
+    this.appendRange(m, 0, m.text.length);
+  }
+
+  /** Append m.text[start, end) with its origins. */
+  appendRange(m: MappedText, start: number, end: number): void {
+    if (end <= start) return;
+    this.pieces.push(start === 0 && end === m.text.length ? m.text : m.text.slice(start, end));
+    const origin = m.origin;
+    for (let i = start; i < end; i++) this.origin.push(origin[i]!);
   }
 
   get length(): number {
-    return this.chars.length;
+    return this.origin.length;
   }
 
   build(): MappedText {
-    return { text: this.chars.join(""), origin: this.origin };
+    return { text: this.pieces.length === 1 ? this.pieces[0]! : this.pieces.join(""), origin: this.origin };
   }
 }
 
@@ -79,10 +86,10 @@ export function replaceMapped(
     new RegExp(pattern.source, pattern.flags.includes("g") ? pattern.flags : pattern.flags + "g"),
   )) {
     const start = match.index;
-    out.append(slice(m, last, start));
+    out.appendRange(m, last, start);
     out.push(replacement(match as RegExpExecArray), m.origin[start] ?? 0);
     last = start + match[0].length;
   }
-  out.append(slice(m, last));
+  out.appendRange(m, last, m.text.length);
   return out.build();
 }

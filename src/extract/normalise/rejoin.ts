@@ -31,8 +31,32 @@ const MAX_HEADING_WIDTH = 40;
 
 /** A headline never leaves a quotation, a bracket or a book title open. */
 function balanced(text: string): boolean {
-  const count = (ch: string) => text.split(ch).length - 1;
-  return count("“") === count("”") && count("《") === count("》") && count("（") === count("）");
+  let quotes = 0;
+  let titles = 0;
+  let brackets = 0;
+  for (let i = 0; i < text.length; i++) {
+    switch (text.charCodeAt(i)) {
+      case 0x201c:
+        quotes++;
+        break;
+      case 0x201d:
+        quotes--;
+        break;
+      case 0x300a:
+        titles++;
+        break;
+      case 0x300b:
+        titles--;
+        break;
+      case 0xff08:
+        brackets++;
+        break;
+      case 0xff09:
+        brackets--;
+        break;
+    }
+  }
+  return quotes === 0 && titles === 0 && brackets === 0;
 }
 
 function headingShaped(line: Line | undefined): boolean {
@@ -75,9 +99,15 @@ export function joinLines(parts: MappedText[]): MappedText {
       out.push(" ", prevEnd);
     }
     hyphenated = /[\u2043\u00ad]$/.test(part.text);
+    // Copy the runs between hyphenation marks, which go.
+    let run = 0;
     for (let k = 0; k < part.text.length; k++) {
-      if (part.text[k] !== "\u2043" && part.text[k] !== "\u00ad") out.push(part.text[k]!, part.origin[k]!);
+      const c = part.text.charCodeAt(k);
+      if (c !== 0x2043 && c !== 0xad) continue;
+      out.appendRange(part, run, k);
+      run = k + 1;
     }
+    out.appendRange(part, run, part.text.length);
     prevText = part.text;
     prevEnd = (part.origin[part.origin.length - 1] ?? prevEnd) + 1;
   }

@@ -12,21 +12,22 @@ const BYLINE_RE = /^(?:本报|新华社|中新社)?(?:特约)?(?:记者|通讯�
 
 export function collapseSpaces(m: MappedText): MappedText {
   const t = trim(m);
-  const keepBetweenNames = BYLINE_RE.test(t.text);
+  const text = t.text;
+  const keepBetweenNames = BYLINE_RE.test(text);
   const out = new MappedBuilder();
-  let i = 0;
-  while (i < t.text.length) {
-    if (t.text[i] !== " ") {
-      out.push(t.text[i]!, t.origin[i]!);
-      i++;
-      continue;
-    }
+  let run = 0;
+  let i = text.indexOf(" ");
+  while (i >= 0) {
     let j = i;
-    while (j < t.text.length && t.text[j] === " ") j++;
-    const before = t.text[i - 1];
-    const after = t.text[j];
-    if (keepBetweenNames || !(isCjk(before) || isCjk(after))) out.push(" ", t.origin[i]!);
-    i = j;
+    while (j < text.length && text.charCodeAt(j) === 0x20) j++;
+    const before = text[i - 1];
+    const after = text[j];
+    const keep = keepBetweenNames || !(isCjk(before) || isCjk(after));
+    // Copy up to the first space; keep one (mapped to the first) or none.
+    out.appendRange(t, run, keep ? i + 1 : i);
+    run = j;
+    i = text.indexOf(" ", j);
   }
+  out.appendRange(t, run, text.length);
   return out.build();
 }

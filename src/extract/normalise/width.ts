@@ -11,10 +11,11 @@
 // - 「」『』 become “” ‘’; ・•‧ become the middle dot ·;
 // - ideographic and no-break spaces become spaces; zero-width characters are
 //   dropped; the hyphenation marks U+2043/U+00AD go when lines are rejoined.
-import { isCjk, isHan } from "./chars.js";
+import { HAN, isCjk } from "./chars.js";
 import { MappedBuilder } from "./mapped.js";
 import type { MappedText } from "./mapped.js";
 
+const HAN_RE = new RegExp(`[${HAN}]`);
 const KEEP_FULL = "，。：；（）！？";
 const TO_FULL: Record<string, string> = { ",": "，", ";": "；", ":": "：", "!": "！", "?": "？" };
 const DIRECT: Record<string, string> = {
@@ -71,29 +72,51 @@ function chineseParens(text: string, open: number, close: number): boolean {
   return (open >= 0 && isCjk(neighbour(text, open, 1))) || (close >= 0 && isCjk(neighbour(text, close, -1)));
 }
 
+/**
+ * Code units unifyWidth may change (a table instead of lookups per character):
+ * 1 = dropped, 2 = direct replacement, 3 = full-width form → NFKC, 4 = ASCII
+ * parenthesis, 5 = ASCII punctuation that turns full-width beside Chinese.
+ */
+const ACTION = new Uint8Array(0x10000);
+for (const ch of DROP) ACTION[ch.charCodeAt(0)] = 1;
+for (const ch of Object.keys(DIRECT)) ACTION[ch.charCodeAt(0)] = 2;
+for (let c = 0xff01; c <= 0xff5e; c++) if (!KEEP_FULL.includes(String.fromCharCode(c))) ACTION[c] = 3;
+ACTION[0x28] = ACTION[0x29] = 4;
+for (const ch of Object.keys(TO_FULL)) ACTION[ch.charCodeAt(0)] = 5;
+
 export function unifyWidth(m: MappedText): MappedText {
   const { text } = m;
+  const n = text.length;
+  let i = 0;
+  while (i < n && ACTION[text.charCodeAt(i)] === 0) i++;
+  // Most lines need no change at all.
+  if (i === n) return m;
   const out = new MappedBuilder();
   const parens = text.includes("(") || text.includes(")") ? matchParens(text) : new Map<number, number>();
-  for (let i = 0; i < text.length; i++) {
+  let run = 0;
+  for (; i < n; i++) {
+    const action = ACTION[text.charCodeAt(i)]!;
+    if (action === 0) continue;
+    out.appendRange(m, run, i);
+    run = i + 1;
     const ch = text[i]!;
     const at = m.origin[i]!;
-    const code = ch.charCodeAt(0);
-    if (DROP.has(ch)) continue;
-    if (DIRECT[ch] !== undefined) out.push(DIRECT[ch], at);
-    else if (code >= 0xff01 && code <= 0xff5e && !KEEP_FULL.includes(ch)) out.push(ch.normalize("NFKC"), at);
-    else if (ch === "(" || ch === ")") {
+    if (action === 1) continue;
+    if (action === 2) out.push(DIRECT[ch]!, at);
+    else if (action === 3) out.push(ch.normalize("NFKC"), at);
+    else if (action === 4) {
       const other = parens.get(i) ?? -1;
       const [open, close] = ch === "(" ? [i, other] : [other, i];
       out.push(chineseParens(text, open, close) ? (ch === "(" ? "（" : "）") : ch, at);
-    } else if (TO_FULL[ch] !== undefined) {
+    } else {
       const before = neighbour(text, i, -1);
       const after = neighbour(text, i, 1);
       const numeric = isDigit(before) && isDigit(after);
       const chinese = ch === ":" ? isCjk(before) : isCjk(before) || (isCjk(after) && !isDigit(before));
-      out.push(chinese && !numeric ? TO_FULL[ch] : ch, at);
-    } else out.push(ch, at);
+      out.push(chinese && !numeric ? TO_FULL[ch]! : ch, at);
+    }
   }
+  out.appendRange(m, run, n);
   return out.build();
 }
 
@@ -102,7 +125,7 @@ export function unifyWidth(m: MappedText): MappedText {
  * paragraph (after line rejoining) because a quotation may span PDF lines.
  */
 export function unifyQuotes(m: MappedText): MappedText {
-  if (!m.text.includes('"') || ![...m.text].some((ch) => isHan(ch))) return m;
+  if (!m.text.includes('"') || !HAN_RE.test(m.text)) return m;
   let open = false;
   const out = new MappedBuilder();
   for (let i = 0; i < m.text.length; i++) {
