@@ -6,6 +6,8 @@ import type { Candidate } from "./candidate.js";
 import { continuesName } from "./persons.js";
 
 const ASCII_WORD = /[A-Za-z0-9]/;
+const NATIONAL_NAME = /^(国家|国务院|中央|中共|中国|中华|全国)/;
+const LOCAL_BEFORE = /^[省市区县州盟旗]$/;
 
 export function gazetteerCandidates(text: string, rules: CompiledRules): Candidate[] {
   const out: Candidate[] = [];
@@ -20,6 +22,10 @@ export function gazetteerCandidates(text: string, rules: CompiledRules): Candida
     if (entry.label === "Person" && surface.length === 2 && continuesName(text, end, cueStarts())) continue;
     // 农业部门, 文旅部门: "department(s)", not the ministry.
     if (entry.label === "Agency" && surface.endsWith("部") && text[end] === "门") continue;
+    // 省发展改革委, 市统计局: a national body's bare short form after a level word or a place
+    // is that level's own body (agency.local.body completes it), never the national one.
+    if (entry.label === "Agency" && !NATIONAL_NAME.test(surface) && LOCAL_BEFORE.test(text[start - 1] ?? ""))
+      continue;
     out.push({
       label: entry.label,
       name: entry.canonical,

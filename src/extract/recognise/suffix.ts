@@ -19,6 +19,8 @@ const STATE = /^(国家|全国|中国|中华|中央)/;
 const NOMINAL = new Set(["n", "nz", "ng", "vn", "eng", "nrt", "l", "j"]);
 const ORDINAL = /第[0-9一二三四五六七八九十百零]+[届次期]|(?:19|20)\d\d/;
 const PARTIAL_REGION = /^(省|市|区|县|州|自治区)$/;
+/** One-character function words that may stand right before 省/市 of a partial name (由省发展改革委会同市统计局). */
+const PARTIAL_OPENER = /^[由经在和与及对向据同将请受从给并或跟]$/;
 
 /** Keeps, per end offset and label, only the longest head word (经济技术开发区, not 开发区). */
 function longestHeads(hits: Hit<SuffixKey>[]): Hit<SuffixKey>[] {
@@ -141,7 +143,8 @@ function named(
     if (start === null) {
       // 省工业和信息化厅: a partial name, completed from the article by the resolver.
       const prev = text[hit.start - 1] ?? "";
-      if (PARTIAL_REGION.test(prev) && !isHan(text[hit.start - 2]) && rule.minCore <= 1) {
+      const before = text[hit.start - 2] ?? "";
+      if (PARTIAL_REGION.test(prev) && (!isHan(before) || PARTIAL_OPENER.test(before)) && rule.minCore <= 1) {
         start = hit.start - 1;
         partial = prev;
       } else return null;
