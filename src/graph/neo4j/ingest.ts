@@ -20,7 +20,7 @@ import { encodeProperties } from "./values.js";
 /** Runs one statement in a write transaction (retried by the driver on transient errors). */
 export type Run = (query: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
 
-export const BATCH = 10_000;
+export const BATCH = 5_000;
 /** Documents are committed in chunks of about this many relations. */
 const CHUNK_RELATIONS = 20_000;
 

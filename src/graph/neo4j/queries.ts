@@ -155,39 +155,28 @@ export function upsertRelations(type: RelationType): string {
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.source})
 MATCH (t:Entity {id: row.target})
+OPTIONAL MATCH (s)-[old:${type}]->(t)
+WITH s, t, row, old IS NULL AS created
 MERGE (s)-[r:${type}]->(t)
-ON CREATE SET r.key = row.key, r.docs = row.docs,
-    r.propKeys = CASE WHEN size(row.propKeys) > 0 THEN row.propKeys END,
-    r.evDoc = row.evDoc, r.evSentence = row.evSentence, r.evStart = row.evStart, r.evEnd = row.evEnd,
-    r.evRule = row.evRule,
-    r.propDoc = CASE WHEN size(row.propDoc) > 0 THEN row.propDoc END,
-    r.propJson = CASE WHEN size(row.propDoc) > 0 THEN row.propJson END,
-    r.firstDate = row.firstDate, r._new = true
+ON CREATE SET r.key = row.key, r.docs = [], r.evDoc = [], r.evSentence = [], r.evStart = [], r.evEnd = [],
+    r.evRule = []
+WITH r, row, created, [i IN range(0, size(row.evDoc) - 1) WHERE NOT row.evDoc[i] IN r.evDoc] AS fresh
 SET r += row.props
-WITH r, row, r._new IS NOT NULL AS created
-REMOVE r._new
-WITH r, row, created
-CALL (r, row, created) {
-  WITH r, row WHERE NOT created
-  WITH r, row, [i IN range(0, size(row.evDoc) - 1) WHERE NOT row.evDoc[i] IN r.evDoc] AS fresh,
-       [i IN range(0, size(row.propDoc) - 1) WHERE NOT row.propDoc[i] IN coalesce(r.propDoc, [])] AS freshProps
-  SET r.propKeys = coalesce(r.propKeys, []) + [k IN row.propKeys WHERE NOT k IN coalesce(r.propKeys, [])],
-      r.docs = r.docs + [d IN row.docs WHERE NOT d IN r.docs],
-      r.evDoc = r.evDoc + [i IN fresh | row.evDoc[i]],
-      r.evSentence = r.evSentence + [i IN fresh | row.evSentence[i]],
-      r.evStart = r.evStart + [i IN fresh | row.evStart[i]],
-      r.evEnd = r.evEnd + [i IN fresh | row.evEnd[i]],
-      r.evRule = r.evRule + [i IN fresh | row.evRule[i]],
-      r.propDoc = coalesce(r.propDoc, []) + [i IN freshProps | row.propDoc[i]],
-      r.propJson = coalesce(r.propJson, []) + [i IN freshProps | row.propJson[i]],
-      r.firstDate = CASE WHEN row.firstDate IS NOT NULL AND (r.firstDate IS NULL OR row.firstDate < r.firstDate)
-                         THEN row.firstDate ELSE r.firstDate END
-  RETURN size(fresh) AS added
-  UNION ALL
-  WITH r, row WHERE created
-  RETURN size(row.evDoc) AS added
-}
-RETURN collect(CASE WHEN created THEN row.key END) AS created, count(*) AS total, sum(added) AS evidence`;
+SET r.docs = r.docs + [d IN row.docs WHERE NOT d IN r.docs],
+    r.evDoc = r.evDoc + [i IN fresh | row.evDoc[i]],
+    r.evSentence = r.evSentence + [i IN fresh | row.evSentence[i]],
+    r.evStart = r.evStart + [i IN fresh | row.evStart[i]],
+    r.evEnd = r.evEnd + [i IN fresh | row.evEnd[i]],
+    r.evRule = r.evRule + [i IN fresh | row.evRule[i]],
+    r.firstDate = CASE WHEN row.firstDate IS NOT NULL AND (r.firstDate IS NULL OR row.firstDate < r.firstDate)
+                       THEN row.firstDate ELSE r.firstDate END
+FOREACH (_ IN CASE WHEN size(row.propKeys) > 0 THEN [1] ELSE [] END |
+  SET r.propKeys = coalesce(r.propKeys, []) + [k IN row.propKeys WHERE NOT k IN coalesce(r.propKeys, [])])
+FOREACH (_ IN CASE WHEN size(row.propDoc) > 0 THEN [1] ELSE [] END |
+  SET r.propJson = coalesce(r.propJson, []) + [i IN range(0, size(row.propDoc) - 1)
+                     WHERE NOT row.propDoc[i] IN coalesce(r.propDoc, []) | row.propJson[i]],
+      r.propDoc = coalesce(r.propDoc, []) + [d IN row.propDoc WHERE NOT d IN coalesce(r.propDoc, [])])
+RETURN collect(CASE WHEN created THEN row.key END) AS created, count(*) AS total, sum(size(fresh)) AS evidence`;
 }
 
 // ---- reads ----
