@@ -1,6 +1,10 @@
-// Building the graph from files: each file is read, extracted and merged into the
-// store on its own, so one bad file costs only itself, progress can be reported
-// per file, and memory stays bounded by the largest file. Analytics are
+// Building the graph from files. Pages are read one at a time and extracted on
+// worker threads (src/extract/parallel), and each file's extraction is merged
+// into the store on its own, in input order: one bad file costs only itself,
+// progress is reported per file, and the result is the same whatever the number
+// of workers. A file larger than a batch (BATCH_CHARS of page text) is written
+// in several batches, so memory does not grow with the input: entities named in
+// several batches are merged by id in the store, as across files. Analytics are
 // recomputed once at the end. A `.json` file is taken as an interchange
 // Extraction (the output of `policygraph extract --format json`).
 //
@@ -10,8 +14,15 @@
 // the retry window again; the documents that did not make it are listed. A re-run
 // redoes exactly those (unchanged documents are skipped, half-written ones redone).
 import { readFile, stat } from "node:fs/promises";
-import { listPageFiles, readPages } from "../extract/input/index.js";
-import { extractPages } from "../extract/pipeline.js";
+import { listPageFiles } from "../extract/input/index.js";
+import {
+  ExtractionMerger,
+  STREAM_THRESHOLD,
+  defaultWorkers,
+  extractStream,
+  filePageItems,
+} from "../extract/parallel/index.js";
+import type { PageItem } from "../extract/parallel/index.js";
 import type { GraphStore, IngestSummary } from "../graph/store.js";
 import { IngestFailedError } from "../graph/store.js";
 import type { Extraction } from "../types.js";
@@ -30,8 +41,28 @@ export interface IngestPathsOptions {
   dryRun?: boolean;
   /** YYYY-MM-DD for pages that print no date. */
   date?: string;
+  /**
+   * Extraction threads; 1 extracts in this thread. Default: one per core, or 1
+   * when the pages add up to less than PARALLEL_MIN_BYTES (starting threads costs more).
+   */
+  workers?: number;
+  /** Page text (UTF-16 code units) of one file merged before it is written; larger files go in batches. */
+  batchChars?: number;
+  /** Files above this many bytes are read as a stream of bounded pages. */
+  streamAbove?: number;
+  /** After each file, and after each batch of a file written in several. */
   onProgress?: (progress: IngestProgress) => void;
 }
+
+/** Page text per store write: about 3 MB of Chinese, some tens of MB of extraction in memory. */
+export const BATCH_CHARS = 1_000_000;
+
+/**
+ * Below this much page input the default is one thread: each worker loads the
+ * segmenter's dictionary and the gazetteers (about a second here), which is more
+ * than extracting a megabyte costs.
+ */
+export const PARALLEL_MIN_BYTES = 1_000_000;
 
 export interface FileFailure {
   source: string;
@@ -46,6 +77,8 @@ export interface IngestPathsResult {
   /** Relations (with their evidence) handed to the store. */
   relations: number;
   seconds: number;
+  /** Extraction threads used (1: this thread). */
+  workers: number;
   /** Ids of documents that were extracted but are not (fully) in the store; a re-run writes them. */
   unwrittenDocuments: string[];
   /** Set when the store became unreachable and the remaining files were not tried. */
@@ -115,16 +148,38 @@ export async function expandInputs(inputs: string[]): Promise<{ files: string[];
   return { files, failures };
 }
 
-async function extractionOf(file: string, date: string | undefined): Promise<Extraction> {
-  if (file.toLowerCase().endsWith(".json")) {
-    const parsed = JSON.parse(await readFile(file, "utf8")) as Partial<Extraction>;
-    if (!Array.isArray(parsed.documents) || !Array.isArray(parsed.entities))
-      throw new Error(`${file}: not an extraction (expected {documents, entities, relations})`);
-    return { documents: parsed.documents, entities: parsed.entities, relations: parsed.relations ?? [] };
+const isExtractionFile = (file: string) => file.toLowerCase().endsWith(".json");
+
+async function readExtraction(file: string): Promise<Extraction> {
+  const parsed = JSON.parse(await readFile(file, "utf8")) as Partial<Extraction>;
+  if (!Array.isArray(parsed.documents) || !Array.isArray(parsed.entities))
+    throw new Error(`${file}: not an extraction (expected {documents, entities, relations})`);
+  return { documents: parsed.documents, entities: parsed.entities, relations: parsed.relations ?? [] };
+}
+
+async function defaultWorkerCount(files: string[]): Promise<number> {
+  let bytes = 0;
+  for (const file of files) {
+    if (isExtractionFile(file)) continue;
+    bytes += await stat(file).then(
+      (info) => info.size,
+      () => 0,
+    );
+    if (bytes >= PARALLEL_MIN_BYTES) return defaultWorkers();
   }
-  const { pages, failures } = await readPages([file]);
-  if (failures.length > 0) throw new Error(failures[0]!.message);
-  return extractPages(pages, date === undefined ? {} : { date });
+  return 1;
+}
+
+const firstLine = (err: unknown) => (err instanceof Error ? err.message : String(err)).split("\n")[0]!;
+
+/**
+ * Where each extracted page comes from: one entry per page handed to extraction,
+ * in the same order, plus an entry without a page for each file that has none
+ * (.json extractions, files of blank pages), so those keep their place in line.
+ */
+interface Place {
+  index: number;
+  page: boolean;
 }
 
 export async function ingestPaths(
@@ -134,42 +189,147 @@ export async function ingestPaths(
 ): Promise<IngestPathsResult> {
   const started = performance.now();
   const dryRun = options.dryRun ?? false;
+  const batchChars = options.batchChars ?? BATCH_CHARS;
+  const streamAbove = options.streamAbove ?? STREAM_THRESHOLD;
   const summary = emptyIngestSummary(dryRun);
   const { files, failures } = await expandInputs(inputs);
+  const workers = options.workers ?? (await defaultWorkerCount(files));
   let articles = 0;
   let entities = 0;
   let relations = 0;
   const unwrittenDocuments: string[] = [];
   let storeUnavailable: string | undefined;
-  for (const [i, file] of files.entries()) {
-    if (storeUnavailable !== undefined) {
-      failures.push({ source: file, message: `${file}: not written (the store is unavailable)` });
-      continue;
+
+  const places: Place[] = [];
+  async function* pages(): AsyncGenerator<PageItem> {
+    for (const [index, file] of files.entries()) {
+      let any = false;
+      if (!isExtractionFile(file))
+        for await (const item of filePageItems(file, streamAbove)) {
+          any = true;
+          places.push({ index, page: true });
+          yield item;
+        }
+      if (!any) places.push({ index, page: false });
     }
-    let extraction: Extraction | undefined;
-    try {
-      extraction = await extractionOf(file, options.date);
-      addSummary(summary, await store.ingest(extraction, { dryRun }));
-      articles += extraction.documents.length;
-      entities += extraction.entities.length;
-      relations += extraction.relations.length;
-    } catch (err) {
-      const message = (err instanceof Error ? err.message : String(err)).split("\n")[0]!;
-      failures.push({ source: file, message: message.includes(file) ? message : `${file}: ${message}` });
-      if (err instanceof IngestFailedError) unwrittenDocuments.push(...err.unwrittenDocuments);
-      else if (extraction) unwrittenDocuments.push(...extraction.documents.map((d) => d.id));
-      if (isStoreUnavailable(err)) storeUnavailable = message;
-    }
+  }
+
+  // The file being merged, and whether it failed (its remaining pages are dropped).
+  let current = -1;
+  let failed = false;
+  let merger = new ExtractionMerger();
+  let chars = 0;
+  let filesDone = 0;
+
+  const fail = (index: number, message: string) => {
+    const file = files[index]!;
+    failed = true;
+    failures.push({ source: file, message: message.includes(file) ? message : `${file}: ${message}` });
+  };
+  const progress = (file: string) =>
     options.onProgress?.({
       file,
-      filesDone: i + 1,
+      filesDone,
       filesTotal: files.length,
       articles,
       entities,
       relations,
       seconds: (performance.now() - started) / 1000,
     });
+  const write = async (index: number, extraction: Extraction) => {
+    try {
+      addSummary(summary, await store.ingest(extraction, { dryRun }));
+      articles += extraction.documents.length;
+      entities += extraction.entities.length;
+      relations += extraction.relations.length;
+    } catch (err) {
+      fail(index, firstLine(err));
+      if (err instanceof IngestFailedError) unwrittenDocuments.push(...err.unwrittenDocuments);
+      else unwrittenDocuments.push(...extraction.documents.map((d) => d.id));
+      if (isStoreUnavailable(err)) storeUnavailable = firstLine(err);
+    }
+  };
+  const flush = async () => {
+    if (failed || chars === 0) return;
+    const extraction = merger.result();
+    merger = new ExtractionMerger();
+    chars = 0;
+    await write(current, extraction);
+  };
+  const finish = async () => {
+    if (current < 0) return;
+    await flush();
+    filesDone++;
+    progress(files[current]!);
+    current = -1;
+  };
+  /** Start on file `index`; false when writing the previous one found the store gone. */
+  const begin = async (index: number): Promise<boolean> => {
+    await finish();
+    if (storeUnavailable !== undefined) return false;
+    current = index;
+    failed = false;
+    merger = new ExtractionMerger();
+    chars = 0;
+    return true;
+  };
+  // Files with no page to extract, up to the next page's.
+  const passPageless = async () => {
+    while (places.length > 0 && !places[0]!.page && storeUnavailable === undefined) {
+      const { index } = places.shift()!;
+      if (!(await begin(index))) return;
+      const file = files[index]!;
+      if (isExtractionFile(file)) {
+        try {
+          await write(index, await readExtraction(file));
+        } catch (err) {
+          fail(index, firstLine(err));
+        }
+      }
+      await finish();
+    }
+  };
+
+  const source = pages();
+  const extracted = extractStream(source, { workers, ...(options.date ? { date: options.date } : {}) });
+  let stopped: string | undefined;
+  try {
+    for await (const item of extracted) {
+      await passPageless();
+      if (storeUnavailable !== undefined) break;
+      const { index } = places.shift()!;
+      if (index !== current && !(await begin(index))) break;
+      if (failed) continue;
+      if ("failure" in item) {
+        fail(index, item.failure.message);
+        continue;
+      }
+      merger.add(item.extraction);
+      chars += item.page.chars;
+      if (chars >= batchChars) {
+        await flush();
+        progress(files[index]!);
+        if (storeUnavailable !== undefined) break;
+      }
+    }
+    if (storeUnavailable === undefined) {
+      await passPageless();
+      await finish();
+    }
+  } catch (err) {
+    // A worker thread died (out of memory, say): what was written stays written.
+    stopped = firstLine(err);
+    if (current >= 0 && !failed) fail(current, `not ingested (extraction stopped: ${stopped})`);
+  } finally {
+    await source.return(undefined);
   }
+  const from = current >= 0 ? current + 1 : filesDone;
+  for (const file of files.slice(from))
+    if (storeUnavailable !== undefined)
+      failures.push({ source: file, message: `${file}: not written (the store is unavailable)` });
+    else if (stopped !== undefined)
+      failures.push({ source: file, message: `${file}: not ingested (extraction stopped: ${stopped})` });
+
   const changed = summary.documents.added + summary.documents.replaced > 0;
   if (!dryRun && changed && storeUnavailable === undefined) await store.computeAnalytics();
   return {
@@ -179,6 +339,7 @@ export async function ingestPaths(
     articles,
     relations,
     seconds: (performance.now() - started) / 1000,
+    workers,
     unwrittenDocuments,
     ...(storeUnavailable !== undefined ? { storeUnavailable } : {}),
   };

@@ -1,5 +1,6 @@
 // `policygraph ingest <paths…>`: extract pages (or read .json extractions) and
-// merge them into the embedded store or Neo4j, file by file. A progress bar on a
+// merge them into the embedded store or Neo4j, file by file in input order, the
+// pages extracted on worker threads (--workers). A progress bar on a
 // terminal, plain lines otherwise; a summary table at the end; a file that fails
 // is named on stderr and the others go on (exit status 1).
 import cliProgress from "cli-progress";
@@ -10,12 +11,14 @@ import { checkDate } from "../../extract/pipeline.js";
 import { openStore } from "../../graph/open.js";
 import type { IngestSummary } from "../../graph/store.js";
 import { UserError, action } from "../errors.js";
+import { parseWorkers } from "./extract.js";
 
 interface IngestOptions {
   store?: string;
   neo4j?: string;
   dryRun?: boolean;
   date?: string;
+  workers?: string;
 }
 
 /** The end-of-run table: per label and per type, what was created, updated and removed. */
@@ -99,6 +102,10 @@ export function register(program: Command): void {
     )
     .option("--dry-run", "report what would change without writing anything")
     .option("--date <YYYY-MM-DD>", "date of pages that print none")
+    .option(
+      "-w, --workers <n>",
+      "worker threads for extraction (default: one per core; one for inputs under 1 MB)",
+    )
     .action(
       action(async (paths: string[], options: IngestOptions) => {
         try {
@@ -106,19 +113,21 @@ export function register(program: Command): void {
         } catch {
           throw new UserError(`--date: "${options.date}" is not a date (expected YYYY-MM-DD)`);
         }
+        const workers = options.workers === undefined ? undefined : parseWorkers(options.workers);
         const store = await openStore({ store: options.store, neo4j: options.neo4j });
         const progress = progressReporter();
         try {
           const result = await ingestPaths(store, paths, {
             dryRun: options.dryRun ?? false,
             date: options.date,
+            ...(workers !== undefined ? { workers } : {}),
             onProgress: progress.update,
           });
           progress.stop();
           process.stdout.write(formatIngestSummary(result.summary));
           const rate = Math.round(result.relations / Math.max(result.seconds, 1e-3));
           process.stdout.write(
-            `\n${result.files} file(s), ${result.articles} article(s), ${result.relations} relation(s) in ${result.seconds.toFixed(1)} s (${rate} relations/s) → ${store.kind === "neo4j" ? `Neo4j ${options.neo4j}` : (options.store ?? "data/graph.json")}\n`,
+            `\n${result.files} file(s), ${result.articles} article(s), ${result.relations} relation(s) in ${result.seconds.toFixed(1)} s (${rate} relations/s, ${result.workers} extraction thread(s)) → ${store.kind === "neo4j" ? `Neo4j ${options.neo4j}` : (options.store ?? "data/graph.json")}\n`,
           );
           for (const f of result.failures) console.error(`policygraph: ${f.message}`);
           if (result.failures.length > 0) {

@@ -43,7 +43,11 @@ function failure(source: string, err: unknown): PageItem {
   return { failure: { source, message } };
 }
 
-async function* filePages(file: string, streamAbove: number): AsyncGenerator<PageItem> {
+/** The pages of one file in order (streamed above `streamAbove` bytes), a failure in place of the rest. */
+export async function* filePageItems(
+  file: string,
+  streamAbove: number = STREAM_THRESHOLD,
+): AsyncGenerator<PageItem> {
   try {
     const info = await stat(file);
     if (info.size > streamAbove) {
@@ -88,6 +92,6 @@ export async function* readPageStream(
       yield failure(input, err);
       continue;
     }
-    for (const file of files) yield* filePages(file, streamAbove);
+    for (const file of files) yield* filePageItems(file, streamAbove);
   }
 }
