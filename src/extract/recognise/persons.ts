@@ -125,6 +125,39 @@ export function personCandidates(words: ClauseTokens, rules: CompiledRules): Can
       break;
     }
   }
+  out.push(...speakerLineNames(words, rules, cueStarts));
+  return out;
+}
+
+/** 许某某：去年以来… — a transcript paragraph opens with the speaker's name and a colon. */
+function speakerLineNames(words: ClauseTokens, rules: CompiledRules, cueStarts: Set<number>): Candidate[] {
+  const text = words.text;
+  const out: Candidate[] = [];
+  for (let at = 0; at < text.length; at = text.indexOf("\n", at) + 1 || text.length) {
+    while (text[at] === " " || text[at] === "\u3000") at++;
+    for (const len of [3, 2]) {
+      if (!/^[：:]$/.test(text[at + len] ?? "")) continue;
+      const s = surnameLength(text, at, rules);
+      if (s === 0 || s >= len) continue;
+      let given = true;
+      for (let p = at + s; p < at + len; p++) if (!givenAt(text, p, cueStarts)) given = false;
+      const word = words.at(at).find((t) => t.start === at && t.end === at + len);
+      if (!given || (word && !word.tag.startsWith("nr") && word.tag !== "x")) continue;
+      const surface = text.slice(at, at + len);
+      if (rules.classWords.has(surface) || rules.stopWords.has(surface)) continue;
+      out.push({
+        label: "Person",
+        name: surface,
+        surface,
+        start: at,
+        end: at + len,
+        rule: "person.speech",
+        priority: 1,
+        tier: 1,
+      });
+      break;
+    }
+  }
   return out;
 }
 

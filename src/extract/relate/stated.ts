@@ -27,6 +27,7 @@ import {
 import { subjectsBefore } from "./subject.js";
 import { chainStart } from "./holds.js";
 import { eventDate } from "./timing.js";
+import { transcriptStatements } from "./transcript.js";
 
 const CLAUSE_BREAK = /[，,；;。！？!?：:”\n]/u;
 
@@ -90,7 +91,7 @@ export function statements(ctx: RelateContext): RelationMention[] {
     if (colon.length > 0) lastSpeaker = colon[colon.length - 1]!.source;
     out.push(...colon);
   }
-  return out;
+  return [...out, ...transcriptStatements(ctx, out)];
 }
 
 /**
