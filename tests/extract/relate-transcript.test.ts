@@ -20,3 +20,18 @@ describe("transcript speakers", () => {
     expect(stated("会议指出：要加快发展。\n记者：请问有何进展？\n")).toEqual([]);
   });
 });
+
+describe("a place after 在 is no issuer", () => {
+  const issuers = (text: string): string[] =>
+    extractPages([{ source: "t.txt", name: "t.txt", text }], { date: "2025-01-20" })
+      .relations.filter((r) => r.type === "ISSUED")
+      .map((r) => r.source);
+  it("gives ISSUED to the body before 在X", () => {
+    expect(issuers("3月2日，中国汽车工业协会在上海发布《2025汽车产业报告》。")).toEqual([
+      "Organization:中国汽车工业协会",
+    ]);
+  });
+  it("still reads a region named as the issuer", () => {
+    expect(issuers("上海市发布《关于支持汽车产业的若干措施》。")).toEqual(["Region:上海市"]);
+  });
+});

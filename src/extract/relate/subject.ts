@@ -18,6 +18,15 @@ export function subjectsBefore(
     const m = ctx.mentions[i]!;
     if (m.end > pos) continue;
     if (m.start < sentence.start) break;
+    // 协会在北京发布: a place after 在/于 is where it happened; the subject stands before it.
+    if (
+      m.label === "Region" &&
+      /[在于赴]/.test(ctx.text[m.start - 1] ?? "") &&
+      isFiller(ctx, ctx.text.slice(m.end, pos))
+    ) {
+      pos = m.start - 1;
+      continue;
+    }
     if (!hasLabel(m, labels)) continue;
     let gap = ctx.text.slice(m.end, pos).trim();
     if (m.label === "Person") gap = gap.replace(titleAfterName, "");
