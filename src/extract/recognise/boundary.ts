@@ -12,6 +12,61 @@ import { CLAUSE_BREAK } from "./candidate.js";
 let jieba: Jieba | null = null;
 const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
 
+/**
+ * Part of speech of each dictionary word. jieba's tag() is cut() followed by this
+ * lookup, but returns an object per word across the native boundary, which costs
+ * twice the segmentation itself; cut() returns plain strings and the lookup is done
+ * here, with the same result (words outside the dictionary: "eng" for Latin
+ * letters, "m" for digits only, "x" for the rest).
+ */
+let dictTags: Map<string, string> | null = null;
+function dictionaryTags(): Map<string, string> {
+  if (dictTags) return dictTags;
+  dictTags = new Map();
+  const text = new TextDecoder().decode(dict);
+  let line = 0;
+  while (line < text.length) {
+    let end = text.indexOf("\n", line);
+    if (end < 0) end = text.length;
+    const a = text.indexOf(" ", line);
+    const b = a < 0 || a > end ? -1 : text.indexOf(" ", a + 1);
+    if (b >= 0 && b < end) dictTags.set(text.slice(line, a), text.slice(b + 1, end).trimEnd());
+    line = end + 1;
+  }
+  return dictTags;
+}
+
+function tagOf(word: string, tags: Map<string, string>): string {
+  const known = tags.get(word);
+  if (known !== undefined) return known;
+  let latin = 0;
+  let digits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    const digit = c >= 0x30 && c <= 0x39;
+    if (digit || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
+      latin++;
+      if (digit) digits++;
+    }
+  }
+  return latin === 0 ? "x" : latin === digits ? "m" : "eng";
+}
+
+/** CLAUSE_BREAK as a table of code units (tested for every character walked over). */
+const BREAK = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (CLAUSE_BREAK.test(String.fromCharCode(c))) BREAK[c] = 1;
+const breaksAt = (text: string, i: number): boolean => BREAK[text.charCodeAt(i)] === 1;
+
+/** End of the clause that contains `pos` (at the next punctuation mark). */
+function clauseEnd(text: string, pos: number): number {
+  let end = pos;
+  while (end < text.length && !breaksAt(text, end)) end++;
+  return end;
+}
+
+/** The words of jieba's tag(text, true); their parts of speech come from tagOf. */
+const words = (text: string): string[] => segmenter().cut(text, true);
+
 export interface Token {
   word: string;
   tag: string;
@@ -45,8 +100,9 @@ export function tokens(text: string, from: number, to: number): Token[] {
   if (to <= from) return [];
   const out: Token[] = [];
   let at = from;
-  for (const { word, tag } of segmenter().tag(text.slice(from, to), true)) {
-    out.push({ word, tag, start: at, end: at + word.length });
+  const tags = dictionaryTags();
+  for (const word of words(text.slice(from, to))) {
+    out.push({ word, tag: tagOf(word, tags), start: at, end: at + word.length });
     at += word.length;
   }
   return out;
@@ -65,9 +121,7 @@ export class ClauseTokens {
     const start = clauseStart(this.text, pos, 0);
     let list = this.cache.get(start);
     if (!list) {
-      let end = pos;
-      while (end < this.text.length && !CLAUSE_BREAK.test(this.text[end]!)) end++;
-      list = tokens(this.text, start, end);
+      list = tokens(this.text, start, clauseEnd(this.text, pos));
       this.cache.set(start, list);
     }
     return list;
@@ -88,23 +142,20 @@ export class ClauseTokens {
       const start = clauseStart(text, pos, 0);
       if (seen.has(start) || this.cache.has(start)) continue;
       seen.add(start);
-      let end = pos;
-      while (end < text.length && !CLAUSE_BREAK.test(text[end]!)) end++;
+      const end = clauseEnd(text, pos);
       if (end > start) spans.push({ start, end });
     }
     if (spans.length < 2) return;
     const lists: Token[][] = spans.map(() => []);
     let i = 0;
     let at = spans[0]!.start;
-    for (const { word, tag } of segmenter().tag(
-      spans.map((s) => text.slice(s.start, s.end)).join("\n"),
-      true,
-    )) {
+    const tags = dictionaryTags();
+    for (const word of words(spans.map((s) => text.slice(s.start, s.end)).join("\n"))) {
       if (word === "\n" && at === spans[i]!.end && i + 1 < spans.length) {
         at = spans[++i]!.start;
         continue;
       }
-      lists[i]!.push({ word, tag, start: at, end: at + word.length });
+      lists[i]!.push({ word, tag: tagOf(word, tags), start: at, end: at + word.length });
       at += word.length;
     }
     // Only when every clause came back whole (never otherwise seen) are the words kept.
@@ -131,7 +182,7 @@ export class ClauseTokens {
 /** Start of the clause that contains `pos` (after the last punctuation mark). */
 export function clauseStart(text: string, pos: number, limit: number): number {
   let i = pos;
-  while (i > limit && !CLAUSE_BREAK.test(text[i - 1]!)) i--;
+  while (i > limit && !breaksAt(text, i - 1)) i--;
   return i;
 }
 
@@ -154,7 +205,7 @@ export function leftTokens(
   rules: CompiledRules,
   opt: ExtendOptions,
 ): Token[] {
-  if (headStart === 0 || CLAUSE_BREAK.test(words.text[headStart - 1]!)) return [];
+  if (headStart === 0 || breaksAt(words.text, headStart - 1)) return [];
   const from = clauseStart(words.text, headStart, opt.limit);
   const toks = words.before(headStart, from);
   const taken: Token[] = [];
