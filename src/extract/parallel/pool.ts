@@ -96,7 +96,10 @@ async function* runPool(
   ahead: number,
 ): AsyncGenerator<ExtractedItem> {
   const pool = Array.from({ length: size }, startWorker);
-  const idle = [...pool];
+  // Two pages in flight per worker: the next one already waits in its port when it
+  // finishes, so a worker does not sit idle while this thread is busy (writing to
+  // the store, say) and cannot hand it a new page.
+  const idle = [...pool, ...pool];
   const waiting: { seq: number; page: RawPage }[] = [];
   const infos = new Map<number, PageInfo>();
   const done = new Map<number, Outcome>();
