@@ -7,6 +7,7 @@ import type { CompiledRules } from "../rules/compile.js";
 import type { ClauseTokens } from "./boundary.js";
 import type { Candidate } from "./candidate.js";
 import { CLAUSE_BREAK, isHan } from "./candidate.js";
+import { isCommonNoun } from "./not-names.js";
 
 /** Characters that are never part of a given name. (强, 指 … are, unless a speech verb starts there: see givenAt.) */
 const NOT_GIVEN = new Set([..."的了在是和与等将也还就都而及或为对从到于以由并已称说会上下"]);
@@ -109,7 +110,8 @@ export function personCandidates(words: ClauseTokens, rules: CompiledRules): Can
       for (let p = at + s; p < cue.start; p++) if (!givenAt(text, p, cueStarts)) given = false;
       if (!given) continue;
       const surface = text.slice(at, cue.start);
-      // 公司表示, 方面表示: a common word that happens to start with a surname.
+      // 公司表示, 方面表示, 白皮书建议: a common word that happens to start with a surname.
+      if (isCommonNoun(surface)) break;
       const word = words.at(at).find((t) => t.start === at && t.end === cue.start);
       if (word && !word.tag.startsWith("nr") && word.tag !== "x") break;
       out.push({
@@ -144,7 +146,7 @@ function speakerLineNames(words: ClauseTokens, rules: CompiledRules, cueStarts: 
       const word = words.at(at).find((t) => t.start === at && t.end === at + len);
       if (!given || (word && !word.tag.startsWith("nr") && word.tag !== "x")) continue;
       const surface = text.slice(at, at + len);
-      if (rules.classWords.has(surface) || rules.stopWords.has(surface)) continue;
+      if (rules.classWords.has(surface) || rules.stopWords.has(surface) || isCommonNoun(surface)) continue;
       out.push({
         label: "Person",
         name: surface,
