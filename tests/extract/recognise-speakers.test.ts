@@ -28,3 +28,28 @@ describe("document and common-noun heads are no speakers", () => {
     expect(speakers("刘志强指出，要优化营商环境。")).toEqual(["Person:刘志强"]);
   });
 });
+
+describe("company speakers", () => {
+  const posts = (text: string): string[] =>
+    run(text)
+      .relations.filter((r) => r.type === "HOLDS_POSITION")
+      .map((r) => `${r.source}>${r.target}`);
+  it("reads a name with its post after it before a speech verb, the post in the body the clause is at", () => {
+    const text = "在温州东瓯精密仪器有限公司，林国栋总经理介绍，今年出口订单翻了一番。";
+    expect(speakers(text)).toEqual(["Person:林国栋"]);
+    expect(posts(text)).toEqual(["Person:林国栋>Enterprise:温州东瓯精密仪器有限公司"]);
+  });
+  it("gives the post to the body printed right before the name", () => {
+    const text = "温州东瓯精密仪器有限公司林国栋总经理表示，将新建两条产线。";
+    expect(posts(text)).toEqual(["Person:林国栋>Enterprise:温州东瓯精密仪器有限公司"]);
+  });
+  it("gives no post when the text does not name the body", () => {
+    expect(posts("林国栋总经理表示，将新建两条产线。")).toEqual([]);
+  });
+  it("reads a company announcing an accomplished fact, not one launching something", () => {
+    expect(speakers("苏州启明光电科技有限公司日前宣布完成数亿元C轮融资。")).toEqual([
+      "Enterprise:苏州启明光电科技有限公司",
+    ]);
+    expect(speakers("苏州启明光电科技有限公司宣布启动新工厂建设。")).toEqual([]);
+  });
+});

@@ -13,6 +13,8 @@ import { isCommonNoun } from "./not-names.js";
 const NOT_GIVEN = new Set([..."的了在是和与等将也还就都而及或为对从到于以由并已称说会上下"]);
 /** One-character words after which a name may start. */
 const BEFORE_NAME = new Set([..."和与及同由对向据在被让请"]);
+/** Last characters of a body's name (…有限公司, …集团): a name with its post after it may follow one directly. */
+const BODY_END = new Set([..."司团局委院厂所校行办馆"]);
 /** One-character words that may follow a name directly. */
 const AFTER_NAME = new Set([..."在说等和与也还对向到称讲曾是将就为出表指强介认接参主会谈率带"]);
 
@@ -97,32 +99,37 @@ export function personCandidates(words: ClauseTokens, rules: CompiledRules): Can
     });
   }
 
-  // Name + speech verb, the name standing at a clause boundary.
+  // Name + speech verb, the name standing at a clause boundary; a post title may stand
+  // between them (陈海峰董事长介绍), the name then being the title's.
   for (const cue of cueHits) {
+    const titleStart = titleEnds.get(cue.start);
+    const nameEnd = titleStart ?? cue.start;
     for (const len of [3, 2]) {
-      const at = cue.start - len;
+      const at = nameEnd - len;
       if (at < 0) continue;
       const before = text[at - 1];
-      if (isHan(before) && !BEFORE_NAME.has(before!) && !titleEnds.has(at)) continue;
+      const bodyBefore = titleStart !== undefined && BODY_END.has(before!);
+      if (isHan(before) && !BEFORE_NAME.has(before!) && !titleEnds.has(at) && !bodyBefore) continue;
       const s = surnameLength(text, at, rules);
       if (s === 0 || s >= len) continue;
       let given = true;
-      for (let p = at + s; p < cue.start; p++) if (!givenAt(text, p, cueStarts)) given = false;
+      for (let p = at + s; p < nameEnd; p++) if (!givenAt(text, p, cueStarts)) given = false;
       if (!given) continue;
-      const surface = text.slice(at, cue.start);
+      const surface = text.slice(at, nameEnd);
       // 公司表示, 方面表示, 白皮书建议: a common word that happens to start with a surname.
       if (isCommonNoun(surface)) break;
-      const word = words.at(at).find((t) => t.start === at && t.end === cue.start);
+      const word = words.at(at).find((t) => t.start === at && t.end === nameEnd);
       if (word && !word.tag.startsWith("nr") && word.tag !== "x") break;
       out.push({
         label: "Person",
         name: surface,
         surface,
         start: at,
-        end: cue.start,
+        end: nameEnd,
         rule: "person.speech",
         priority: 1,
         tier: 1,
+        ...(titleStart === undefined ? {} : { properties: { title: text.slice(titleStart, cue.start) } }),
       });
       break;
     }

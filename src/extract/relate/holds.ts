@@ -122,13 +122,41 @@ function appositionPost(
   return relation("HOLDS_POSITION", person, org, sentence, "holds.apposition", { title: m[2]! });
 }
 
+/**
+ * 刘建伟董事长介绍 — the post printed after the name. It belongs to the body printed right
+ * before the name (X公司刘建伟董事长), or to the body the previous clause of the sentence
+ * is at (在X公司，刘建伟董事长介绍); with neither, the text does not say whose post it is.
+ */
+function postAfterName(
+  ctx: RelateContext,
+  sentence: Span,
+  person: EntityMention,
+): RelationMention | undefined {
+  const { text } = ctx;
+  const m = ctx.re.titleAfterName.exec(text.slice(person.end, sentence.end));
+  if (!m || m[0] === "同志") return undefined;
+  const orgLabels = ctx.rules.holds.orgLabels;
+  let org = lastMentionBefore(ctx, person.start, () => true, sentence.start);
+  if (org && org.end !== person.start) {
+    let p = person.start;
+    while (p > sentence.start && /\s/.test(text[p - 1]!)) p--;
+    const clauseEnd = p - 1;
+    const isAt = /^[，,]$/.test(text[clauseEnd] ?? "") && org.end === clauseEnd;
+    let q = org.start;
+    while (q > sentence.start && !BREAK.test(text[q - 1]!)) q--;
+    if (!isAt || !/^(?:在|走进|来到|位于)?$/u.test(text.slice(q, org.start))) org = undefined;
+  }
+  if (!org || !hasLabel(org, orgLabels)) return undefined;
+  return relation("HOLDS_POSITION", person, org, sentence, "holds.post-after-name", { title: m[0] });
+}
+
 export function holdsPositions(ctx: RelateContext): RelationMention[] {
   const out: RelationMention[] = [];
   for (const sentence of ctx.sentences) {
     for (const person of mentionsIn(ctx, sentence)) {
       if (!hasLabel(person, ctx.rules.holds.personLabels)) continue;
       out.push(...relationsOfChain(ctx, sentence, person, parseChain(ctx, sentence, person)));
-      const post = appositionPost(ctx, sentence, person);
+      const post = appositionPost(ctx, sentence, person) ?? postAfterName(ctx, sentence, person);
       if (post) out.push(post);
     }
   }

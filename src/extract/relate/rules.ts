@@ -51,6 +51,8 @@ export interface StatedVerb {
   word: string;
   /** May the reported clause follow with no punctuation (强调要…)? */
   bare: boolean;
+  /** Words that, right after a verb that is not bare, still open its reported clause (宣布完成…). */
+  bareBefore?: string[];
 }
 
 export interface StatedRules extends RuleFile {

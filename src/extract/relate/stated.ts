@@ -58,7 +58,8 @@ export function statements(ctx: RelateContext): RelationMention[] {
       const after = ctx.text.slice(v.end, v.end + 4).trimStart();
       if (rules.notAfter.some((w) => after.startsWith(w))) continue;
       const punctuated = /^[，,：:“"。]/.test(after) || after === "";
-      if (!punctuated && (!verb.bare || /^[了的过着]/.test(after))) continue;
+      const opensClause = verb.bare || (verb.bareBefore ?? []).some((w) => after.startsWith(w));
+      if (!punctuated && (!opensClause || /^[了的过着]/.test(after))) continue;
 
       const clauseStart = clauseStartBefore(ctx, sentence, v.start);
       const speaker = findSpeaker(ctx, sentence, clauseStart, v.start, lastSpeaker, titleAfterName);
