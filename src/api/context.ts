@@ -3,7 +3,15 @@
 // the signal that the request timed out or the client went away.
 import DataLoader from "dataloader";
 import type { DocumentRecord, NodeLabel } from "../types.js";
-import type { Direction, GraphStore, Neighbour, RelationQuery, StoredEntity } from "../graph/store.js";
+import type {
+  Direction,
+  GraphStore,
+  Neighbour,
+  Page,
+  PageResult,
+  RelationQuery,
+  StoredEntity,
+} from "../graph/store.js";
 import { timeoutError } from "./errors.js";
 
 export interface ApiContext {
@@ -18,14 +26,15 @@ export interface Loaders {
   documents: DataLoader<string, DocumentRecord | null>;
   /** Exact name/alias lookups, keyed by `label\u0000name`. */
   byName: DataLoader<string, StoredEntity[]>;
-  neighbours(query: RelationQuery): DataLoader<string, Neighbour[]>;
+  /** One page of neighbours per entity id; one loader (one store call per tick) per query and page. */
+  neighbourPages(query: RelationQuery, page: Page): DataLoader<string, PageResult<Neighbour>>;
   /** Seed the entity cache with entities another store call already returned. */
   prime(entities: Iterable<StoredEntity>): void;
 }
 
-function neighbourKey(query: RelationQuery): string {
+function neighbourKey(query: RelationQuery, page: Page): string {
   const types = query.types ? [...new Set(query.types)].sort().join(",") : "*";
-  return `${query.direction ?? "BOTH"}|${types}`;
+  return `${query.direction ?? "BOTH"}|${types}|${page.offset}|${page.limit}`;
 }
 
 export function nameKey(name: string, label?: NodeLabel): string {
@@ -54,26 +63,26 @@ export function createLoaders(store: GraphStore, checkAlive: () => void): Loader
   const prime = (list: Iterable<StoredEntity>): void => {
     for (const entity of list) entities.prime(entity.id, entity);
   };
-  const neighbourLoaders = new Map<string, DataLoader<string, Neighbour[]>>();
-  const neighbours = (query: RelationQuery): DataLoader<string, Neighbour[]> => {
-    const key = neighbourKey(query);
+  const neighbourLoaders = new Map<string, DataLoader<string, PageResult<Neighbour>>>();
+  const neighbourPages = (query: RelationQuery, page: Page): DataLoader<string, PageResult<Neighbour>> => {
+    const key = neighbourKey(query, page);
     let loader = neighbourLoaders.get(key);
     if (!loader) {
       const normalised: RelationQuery = {
         direction: (query.direction ?? "BOTH") as Direction,
         ...(query.types ? { types: query.types } : {}),
       };
-      loader = new DataLoader<string, Neighbour[]>(async (ids) => {
+      loader = new DataLoader<string, PageResult<Neighbour>>(async (ids) => {
         checkAlive();
-        const lists = await store.neighbours(ids, normalised);
-        for (const list of lists) prime(list.map((n) => n.other));
-        return lists;
+        const pages = await store.neighbourPages(ids, normalised, page);
+        for (const p of pages) prime(p.items.map((n) => n.other));
+        return pages;
       });
       neighbourLoaders.set(key, loader);
     }
     return loader;
   };
-  return { entities, documents, byName, neighbours, prime };
+  return { entities, documents, byName, neighbourPages, prime };
 }
 
 export interface ContextOptions {

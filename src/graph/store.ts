@@ -129,6 +129,13 @@ export interface GraphStore {
   search(text: string, labels: NodeLabel[] | undefined, page: Page): Promise<PageResult<StoredEntity>>;
   /** Batched neighbourhoods, one result list per input id (for DataLoader). */
   neighbours(ids: readonly string[], query: RelationQuery): Promise<Neighbour[][]>;
+  /**
+   * Batched neighbourhood pages, one per input id (an unknown id: empty, total 0).
+   * Both stores order by relation type, then the other end's name, then its id,
+   * then direction ("IN" before "OUT"), comparing strings by UTF-16 code units
+   * (`<`, not localeCompare), so a page and its cursor mean the same on either.
+   */
+  neighbourPages(ids: readonly string[], query: RelationQuery, page: Page): Promise<PageResult<Neighbour>[]>;
   getDocuments(ids: readonly string[]): Promise<(DocumentRecord | null)[]>;
   mentionsOf(
     entityId: string,

@@ -73,8 +73,8 @@ describe("DataLoader batching", () => {
     expect(result.errors).toBeUndefined();
     expect(result.data!.entities).toHaveLength(50);
     expect(result.data!.entities.every((e) => e.relations.edges.length === 2)).toBe(true);
-    // getEntities once; neighbours once per distinct relation query; documents once.
-    expect(calls).toEqual({ getEntities: 1, neighbours: 2, getDocuments: 1 });
+    // getEntities once; neighbourPages once per distinct relation query and page; documents once.
+    expect(calls).toEqual({ getEntities: 1, neighbourPages: 2, getDocuments: 1 });
     expect(total()).toBe(4);
   });
 
@@ -99,7 +99,7 @@ describe("DataLoader batching", () => {
     );
     expect(result.errors).toBeUndefined();
     expect(calls.search).toBe(1);
-    expect(calls.neighbours).toBe(2);
+    expect(calls.neighbourPages).toBe(2);
     expect(calls.getDocuments).toBe(1);
     expect(calls.getEntities ?? 0).toBeLessThanOrEqual(1);
   });

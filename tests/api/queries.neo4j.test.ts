@@ -61,7 +61,7 @@ describe("query suite (Neo4j)", () => {
       { ids },
     );
     expect(result.errors).toBeUndefined();
-    expect(calls).toEqual({ getEntities: 1, neighbours: 1, getDocuments: 1 });
+    expect(calls).toEqual({ getEntities: 1, neighbourPages: 1, getDocuments: 1 });
   });
 
   it("/health reports the Neo4j store", async () => {

@@ -126,6 +126,42 @@ function factsOf(extraction: Extraction, documentId: string) {
   };
 }
 
+/**
+ * A hub industry with neighbours whose names order differently by code unit than
+ * by locale ("Beta" before "alpha"), two ends that share a name (told apart by id)
+ * and one end linked both ways (told apart by direction).
+ */
+function hubGraph(doc: string, hash: string, firms: string[]): Extraction {
+  const hub = entityId("Industry", "枢纽产业");
+  const mention = (text: string) => ({ documentId: doc, start: 0, end: text.length, text });
+  const entity = (label: "Industry" | "Enterprise" | "Zone" | "Program", name: string) => ({
+    id: entityId(label, name),
+    label,
+    name,
+    aliases: [],
+    properties: {},
+    mentions: [mention(name)],
+  });
+  const relation = (type: "FOCUSES_ON" | "MEMBER_OF", source: string, target: string) => ({
+    type,
+    source,
+    target,
+    properties: {},
+    evidence: [{ documentId: doc, sentence: "句子。", start: 0, end: 3, rule: "test.hub" }],
+  });
+  const ends = [...firms.map((f) => entity("Enterprise", f)), entity("Zone", "同名")];
+  const program = entity("Program", "双向计划");
+  return {
+    documents: [{ id: doc, title: "枢纽", date: "2024-05-01", source: doc.split("#")[0]!, hash }],
+    entities: [entity("Industry", "枢纽产业"), ...ends, program],
+    relations: [
+      ...ends.map((e) => relation("FOCUSES_ON", e.id, hub)),
+      relation("MEMBER_OF", hub, program.id),
+      relation("MEMBER_OF", program.id, hub),
+    ],
+  };
+}
+
 export function describeGraphStore(name: string, makeStore: () => Promise<GraphStore>): void {
   describe(`GraphStore contract: ${name}`, () => {
     let store: GraphStore;
@@ -333,6 +369,55 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
         documentId: "news1.txt#0",
         rule: "position.title-name",
       });
+    });
+
+    it("pages neighbours in the shared order (type, name by code unit, id, direction) with totals", async () => {
+      const hub = entityId("Industry", "枢纽产业");
+      const firms = ["alpha", "Beta", "同名", "乙公司", "甲公司", "丙公司", "Zeta"];
+      await store.ingest(hubGraph("hub-a.txt#0", "h1", firms));
+      const describe = (n: { relation: { type: string }; other: { id: string }; direction: string }) =>
+        `${n.relation.type} ${n.other.id} ${n.direction}`;
+      const [full, none] = await store.neighbourPages([hub, "Industry:nowhere"], {}, all);
+      expect(none).toEqual({ items: [], totalCount: 0 });
+      expect(full!.totalCount).toBe(10);
+      expect(full!.items.map(describe)).toEqual([
+        `FOCUSES_ON ${entityId("Enterprise", "Beta")} IN`,
+        `FOCUSES_ON ${entityId("Enterprise", "Zeta")} IN`,
+        `FOCUSES_ON ${entityId("Enterprise", "alpha")} IN`,
+        `FOCUSES_ON ${entityId("Enterprise", "丙公司")} IN`,
+        `FOCUSES_ON ${entityId("Enterprise", "乙公司")} IN`,
+        `FOCUSES_ON ${entityId("Enterprise", "同名")} IN`,
+        `FOCUSES_ON ${entityId("Zone", "同名")} IN`,
+        `FOCUSES_ON ${entityId("Enterprise", "甲公司")} IN`,
+        `MEMBER_OF ${entityId("Program", "双向计划")} IN`,
+        `MEMBER_OF ${entityId("Program", "双向计划")} OUT`,
+      ]);
+      // Pages of 3 walk the same list; the same id twice in one batch gets the same page.
+      const walked: string[] = [];
+      for (let offset = 0; offset < 12; offset += 3) {
+        const [p, again] = await store.neighbourPages(
+          [hub, hub],
+          { direction: "BOTH" },
+          { limit: 3, offset },
+        );
+        expect(p!.totalCount).toBe(10);
+        expect(again).toEqual(p);
+        walked.push(...p!.items.map(describe));
+      }
+      expect(walked).toEqual(full!.items.map(describe));
+      const [members] = await store.neighbourPages([hub], { types: ["MEMBER_OF"], direction: "OUT" }, all);
+      expect(members!.totalCount).toBe(1);
+      expect(members!.items[0]).toMatchObject({
+        direction: "OUT",
+        other: { name: "双向计划" },
+        relation: { key: relationKey("MEMBER_OF", hub, entityId("Program", "双向计划")) },
+      });
+      expect(members!.items[0]!.relation.evidence[0]).toMatchObject({ rule: "test.hub" });
+      // A later ingest is seen at once, not hidden by a list kept from before.
+      await store.ingest(hubGraph("hub-b.txt#0", "h2", ["Aardvark"]));
+      const [after] = await store.neighbourPages([hub], {}, { limit: 1, offset: 0 });
+      expect(after!.totalCount).toBe(11);
+      expect(after!.items.map(describe)).toEqual([`FOCUSES_ON ${entityId("Enterprise", "Aardvark")} IN`]);
     });
 
     it("answers announcements by speaker, by subject and by date", async () => {

@@ -2,11 +2,11 @@
 // type itself, whose relations come from the batched neighbours loader.
 import { ENTITY_LABELS } from "../../types.js";
 import type { NodeLabel, RelationType } from "../../types.js";
-import type { Direction, Neighbour, StoredEntity } from "../../graph/store.js";
+import type { Direction, StoredEntity } from "../../graph/store.js";
 import type { ApiContext } from "../context.js";
 import { badInput } from "../errors.js";
 import { mostProminent, resolveName } from "../names.js";
-import { nodeEdge, slicePage, toConnection, toPage } from "../pagination.js";
+import { nodeEdge, toConnection, toPage } from "../pagination.js";
 import type { PageArgs } from "../pagination.js";
 
 const MAX_IDS = 100;
@@ -26,18 +26,6 @@ interface SearchArgs extends PageArgs {
 interface RelationsArgs extends PageArgs {
   types?: RelationType[] | null;
   direction?: Direction | null;
-}
-
-/*
- * Both stores return a node's neighbours in their own order; sorting here
- * makes pages (and cursors) identical whichever store answers.
- */
-function compareNeighbours(a: Neighbour, b: Neighbour): number {
-  return (
-    a.relation.type.localeCompare(b.relation.type) ||
-    a.direction.localeCompare(b.direction) ||
-    a.other.id.localeCompare(b.other.id)
-  );
 }
 
 async function entity(_: unknown, args: EntityArgs, ctx: ApiContext): Promise<StoredEntity | null> {
@@ -83,12 +71,12 @@ async function search(_: unknown, args: SearchArgs, ctx: ApiContext) {
 async function relations(e: StoredEntity, args: RelationsArgs, ctx: ApiContext) {
   const page = toPage(args);
   if (args.types && args.types.length === 0) throw badInput('"types" must not be an empty list', "types");
-  const loader = ctx.loaders.neighbours({
-    direction: args.direction ?? "BOTH",
-    ...(args.types ? { types: args.types } : {}),
-  });
-  const all = [...(await loader.load(e.id))].sort(compareNeighbours);
-  return toConnection(slicePage(all, page), page, (n, cursor) => ({
+  // The store pages in the order both stores share, so cursors mean the same on either.
+  const loader = ctx.loaders.neighbourPages(
+    { direction: args.direction ?? "BOTH", ...(args.types ? { types: args.types } : {}) },
+    page,
+  );
+  return toConnection(await loader.load(e.id), page, (n, cursor) => ({
     cursor,
     node: n.other,
     type: n.relation.type,

@@ -355,3 +355,60 @@ export function shortestPath(
   }
   return { nodes: path.map((id) => entityOf(state, id)!), relations };
 }
+
+interface NeighbourRef {
+  key: string;
+  type: RelationType;
+  direction: "OUT" | "IN";
+  other: string;
+  name: string;
+}
+
+/** The order both stores page neighbours in (see GraphStore.neighbourPages). */
+const byNeighbourOrder = (a: NeighbourRef, b: NeighbourRef) =>
+  cmp(a.type, b.type) || cmp(a.name, b.name) || cmp(a.other, b.other) || cmp(a.direction, b.direction);
+
+/** Below this degree sorting is cheaper than a cache entry. */
+const CACHED_DEGREE = 64;
+
+function neighbourRefs(state: GraphState, id: string, query: RelationQuery): NeighbourRef[] {
+  const g = state.graph;
+  const types = query.types?.length ? new Set<RelationType>(query.types) : null;
+  const dir = query.direction ?? "BOTH";
+  const refs: NeighbourRef[] = [];
+  const visit = (key: string, type: RelationType, direction: "OUT" | "IN", other: string) => {
+    if (!types || types.has(type))
+      refs.push({ key, type, direction, other, name: g.getNodeAttribute(other, "name") });
+  };
+  if (dir !== "IN") g.forEachOutEdge(id, (key, a, _s, target) => visit(key, a.type, "OUT", target));
+  if (dir !== "OUT") g.forEachInEdge(id, (key, a, source) => visit(key, a.type, "IN", source));
+  return refs.sort(byNeighbourOrder);
+}
+
+/**
+ * One page of an entity's neighbours. A hub's sorted list of edge references is
+ * kept until the graph changes, so a request costs the page it shows, not a sort
+ * of thousands of relations.
+ */
+export function neighbourPage(
+  state: GraphState,
+  id: string,
+  query: RelationQuery,
+  p: Page,
+): PageResult<Neighbour> {
+  const g = state.graph;
+  if (!g.hasNode(id)) return { items: [], totalCount: 0 };
+  const refs =
+    g.degree(id) < CACHED_DEGREE
+      ? neighbourRefs(state, id, query)
+      : cached(
+          state,
+          `neighbours ${id}\u0000${query.direction ?? "BOTH"}\u0000${[...new Set(query.types ?? [])].sort().join(",")}`,
+          () => neighbourRefs(state, id, query),
+        );
+  return page(refs, p, (r) => ({
+    relation: relationOf(state, r.key, true),
+    direction: r.direction,
+    other: entityOf(state, r.other)!,
+  }));
+}

@@ -122,6 +122,14 @@ export class MemoryGraphStore implements GraphStore {
     });
   }
 
+  async neighbourPages(
+    ids: readonly string[],
+    query: RelationQuery,
+    page: Page,
+  ): Promise<PageResult<Neighbour>[]> {
+    return ids.map((id) => reads.neighbourPage(this.state, id, query, page));
+  }
+
   async getDocuments(ids: readonly string[]): Promise<(DocumentRecord | null)[]> {
     return ids.map((id) => {
       const doc = this.state.documents.get(id);

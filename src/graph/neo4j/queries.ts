@@ -220,6 +220,27 @@ CALL (e) {
 }
 RETURN id, direction, ${RELATION} AS r, o {.*} AS o`;
 
+/**
+ * One page per id in the order both stores share (type, other end's name, its id,
+ * direction): rows are sorted as bare references and only the page is projected,
+ * so a hub costs a sort, not thousands of relations sent and dropped.
+ */
+export const neighbourPages = `
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+CALL (e) {
+  MATCH (e)-[r]->(o:Entity) WHERE $dir <> 'IN' AND ($types IS NULL OR type(r) IN $types)
+  RETURN r, o, 'OUT' AS direction
+  UNION ALL
+  MATCH (e)<-[r]-(o:Entity) WHERE $dir <> 'OUT' AND ($types IS NULL OR type(r) IN $types)
+  RETURN r, o, 'IN' AS direction
+}
+WITH id, r, o, direction ORDER BY type(r), o.name, o.id, direction
+WITH id, collect({r: r, o: o, direction: direction}) AS rows
+RETURN id, size(rows) AS total,
+       [x IN rows[$offset..($offset + $limit)] | {direction: x.direction, o: properties(x.o),
+         r: {type: type(x.r), source: startNode(x.r).id, target: endNode(x.r).id, props: properties(x.r)}}] AS items`;
+
 export const getDocuments = `
 MATCH (d:Document) WHERE d.id IN $ids
 RETURN d {.*} AS d`;

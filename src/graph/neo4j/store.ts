@@ -201,6 +201,31 @@ export class Neo4jGraphStore implements GraphStore {
     return ids.map((id) => by.get(id) ?? []);
   }
 
+  async neighbourPages(
+    ids: readonly string[],
+    query: RelationQuery,
+    page: Page,
+  ): Promise<PageResult<Neighbour>[]> {
+    const rows = await this.read(q.neighbourPages, {
+      ids: [...new Set(ids)],
+      dir: query.direction ?? "BOTH",
+      types: query.types?.length ? query.types : null,
+      offset: neo4j.int(page.offset),
+      limit: neo4j.int(page.limit),
+    });
+    const by = new Map<string, PageResult<Neighbour>>();
+    for (const r of rows)
+      by.set(r.id as string, {
+        totalCount: Number(r.total),
+        items: (r.items as Row[]).map((x) => ({
+          relation: rel(x.r as RelMap),
+          direction: x.direction as "OUT" | "IN",
+          other: toEntity(x.o as Row),
+        })),
+      });
+    return ids.map((id) => by.get(id) ?? { items: [], totalCount: 0 });
+  }
+
   async getDocuments(ids: readonly string[]): Promise<(DocumentRecord | null)[]> {
     const found = new Map<string, DocumentRecord>();
     for (const r of await this.read(q.getDocuments, { ids: [...ids] })) {
