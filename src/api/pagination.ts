@@ -78,11 +78,6 @@ export function toConnection<T, E extends Edge<unknown>>(
   };
 }
 
-/** Page through a list that is already in memory (e.g. one entity's neighbours). */
-export function slicePage<T>(all: readonly T[], page: Page): PageResult<T> {
-  return { items: all.slice(page.offset, page.offset + page.limit), totalCount: all.length };
-}
-
 /** The plain edge: `{ cursor, node }`. */
 export function nodeEdge<T>(item: T, cursor: string): Edge<T> {
   return { cursor, node: item };
