@@ -10,3 +10,5 @@ export const examplesDir = path.join(projectRoot, "examples");
 /** Default location of the embedded store and of the managed Neo4j. */
 export const defaultStoreFile = path.join(projectRoot, "data", "graph.json");
 export const neo4jHome = path.join(projectRoot, ".neo4j");
+/** The shared sample corpus that sits beside a checkout (../shared/corpus), when present. */
+export const sharedCorpusDir = path.resolve(projectRoot, "..", "shared", "corpus");

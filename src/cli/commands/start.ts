@@ -2,6 +2,7 @@
 // date with the sample pages in examples/ (unchanged pages are skipped by their
 // hash) and serve it. The first command of the README, so it needs nothing but
 // a fresh clone: no Neo4j, no data outside the repository.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import cliProgress from "cli-progress";
 import type { Command } from "commander";
@@ -9,10 +10,15 @@ import { ingestPaths } from "../../app/ingest.js";
 import type { IngestPathsResult, IngestProgress } from "../../app/ingest.js";
 import { MemoryGraphStore } from "../../graph/memory/store.js";
 import { openStore } from "../../graph/open.js";
-import { defaultStoreFile, examplesDir, projectRoot } from "../../paths.js";
+import { defaultStoreFile, examplesDir, projectRoot, sharedCorpusDir } from "../../paths.js";
 import { action } from "../errors.js";
 import { addServeOptions, serveStore } from "./serve.js";
 import type { ServeOptions } from "./serve.js";
+
+/** The sample pages: the project's own examples/, plus ../shared/corpus when it sits beside the checkout. */
+export function samplePages(): string[] {
+  return existsSync(sharedCorpusDir) ? [examplesDir, sharedCorpusDir] : [examplesDir];
+}
 
 function progressReporter(): { onProgress: (p: IngestProgress) => void; stop: () => void } {
   if (!process.stdout.isTTY) {
@@ -54,9 +60,9 @@ export function register(program: Command): void {
   const command = program
     .command("start")
     .description(
-      "ingest the sample pages (examples/, only what changed) into the embedded store and serve it",
+      "ingest the sample pages (examples/ and ../shared/corpus if present; only what changed) into the embedded store and serve it",
     )
-    .argument("[inputs...]", "page files or folders to ingest instead of examples/")
+    .argument("[inputs...]", "page files or folders to ingest instead of the sample pages")
     .option(
       "--store <file>",
       "embedded store file",
@@ -68,7 +74,7 @@ export function register(program: Command): void {
       const progress = progressReporter();
       let result: IngestPathsResult;
       try {
-        result = await ingestPaths(store, inputs.length > 0 ? inputs : [examplesDir], {
+        result = await ingestPaths(store, inputs.length > 0 ? inputs : samplePages(), {
           onProgress: progress.onProgress,
         });
         // Persist now rather than at shutdown, so a killed server does not lose the ingest.
