@@ -145,9 +145,11 @@ SET r.starts = m.starts, r.ends = m.ends, r.texts = m.texts, r.aliases = m.alias
 /**
  * Evidence lives on the relationship as parallel lists (evDoc[i], evSentence[i] …):
  * one write per relationship, visible in Browser's inspector, and `MATCH (z:Zone)-
- * [:FOCUSES_ON]->(i:Industry)` stays a plain pattern. A new relationship gets its
- * lists in one SET from the row; an existing one appends, and only the evidence of
- * documents not on it yet, so a retried batch adds nothing twice.
+ * [:FOCUSES_ON]->(i:Industry)` stays a plain pattern. One MERGE (a single Expand(Into)
+ * per row): a new relationship gets its lists in its ON CREATE SET from the row; an
+ * existing one appends, and only the evidence of documents not on it yet, so a
+ * retried batch adds nothing twice. Measured (PROFILE, 4,470 FOCUSES_ON rows into
+ * hub industries): 103k db hits against 256k for OPTIONAL MATCH + MERGE + appends.
  */
 export function upsertRelations(type: RelationType): string {
   checked(type, RELATION_TYPES);
@@ -155,28 +157,36 @@ export function upsertRelations(type: RelationType): string {
 UNWIND $rows AS row
 MATCH (s:Entity {id: row.source})
 MATCH (t:Entity {id: row.target})
-OPTIONAL MATCH (s)-[old:${type}]->(t)
-WITH s, t, row, old IS NULL AS created
 MERGE (s)-[r:${type}]->(t)
-ON CREATE SET r.key = row.key, r.docs = [], r.evDoc = [], r.evSentence = [], r.evStart = [], r.evEnd = [],
-    r.evRule = []
-WITH r, row, created, [i IN range(0, size(row.evDoc) - 1) WHERE NOT row.evDoc[i] IN r.evDoc] AS fresh
+ON CREATE SET r.key = row.key, r.docs = row.docs, r.evDoc = row.evDoc, r.evSentence = row.evSentence,
+    r.evStart = row.evStart, r.evEnd = row.evEnd, r.evRule = row.evRule, r.firstDate = row.firstDate,
+    r.propKeys = CASE WHEN size(row.propKeys) > 0 THEN row.propKeys END,
+    r.propDoc = CASE WHEN size(row.propDoc) > 0 THEN row.propDoc END,
+    r.propJson = CASE WHEN size(row.propDoc) > 0 THEN row.propJson END, r._new = true
 SET r += row.props
-SET r.docs = r.docs + [d IN row.docs WHERE NOT d IN r.docs],
-    r.evDoc = r.evDoc + [i IN fresh | row.evDoc[i]],
-    r.evSentence = r.evSentence + [i IN fresh | row.evSentence[i]],
-    r.evStart = r.evStart + [i IN fresh | row.evStart[i]],
-    r.evEnd = r.evEnd + [i IN fresh | row.evEnd[i]],
-    r.evRule = r.evRule + [i IN fresh | row.evRule[i]],
-    r.firstDate = CASE WHEN row.firstDate IS NOT NULL AND (r.firstDate IS NULL OR row.firstDate < r.firstDate)
-                       THEN row.firstDate ELSE r.firstDate END
-FOREACH (_ IN CASE WHEN size(row.propKeys) > 0 THEN [1] ELSE [] END |
-  SET r.propKeys = coalesce(r.propKeys, []) + [k IN row.propKeys WHERE NOT k IN coalesce(r.propKeys, [])])
-FOREACH (_ IN CASE WHEN size(row.propDoc) > 0 THEN [1] ELSE [] END |
-  SET r.propJson = coalesce(r.propJson, []) + [i IN range(0, size(row.propDoc) - 1)
-                     WHERE NOT row.propDoc[i] IN coalesce(r.propDoc, []) | row.propJson[i]],
-      r.propDoc = coalesce(r.propDoc, []) + [d IN row.propDoc WHERE NOT d IN coalesce(r.propDoc, [])])
-RETURN collect(CASE WHEN created THEN row.key END) AS created, count(*) AS total, sum(size(fresh)) AS evidence`;
+WITH r, row, r._new IS NOT NULL AS created
+OPTIONAL CALL (r, row, created) {
+  WITH r, row WHERE NOT created
+  WITH r, row, [i IN range(0, size(row.evDoc) - 1) WHERE NOT row.evDoc[i] IN r.evDoc] AS fresh
+  SET r.docs = r.docs + [d IN row.docs WHERE NOT d IN r.docs],
+      r.evDoc = r.evDoc + [i IN fresh | row.evDoc[i]],
+      r.evSentence = r.evSentence + [i IN fresh | row.evSentence[i]],
+      r.evStart = r.evStart + [i IN fresh | row.evStart[i]],
+      r.evEnd = r.evEnd + [i IN fresh | row.evEnd[i]],
+      r.evRule = r.evRule + [i IN fresh | row.evRule[i]],
+      r.firstDate = CASE WHEN row.firstDate IS NOT NULL AND (r.firstDate IS NULL OR row.firstDate < r.firstDate)
+                         THEN row.firstDate ELSE r.firstDate END
+  FOREACH (_ IN CASE WHEN size(row.propKeys) > 0 THEN [1] ELSE [] END |
+    SET r.propKeys = coalesce(r.propKeys, []) + [k IN row.propKeys WHERE NOT k IN coalesce(r.propKeys, [])])
+  FOREACH (_ IN CASE WHEN size(row.propDoc) > 0 THEN [1] ELSE [] END |
+    SET r.propJson = coalesce(r.propJson, []) + [i IN range(0, size(row.propDoc) - 1)
+                       WHERE NOT row.propDoc[i] IN coalesce(r.propDoc, []) | row.propJson[i]],
+        r.propDoc = coalesce(r.propDoc, []) + [d IN row.propDoc WHERE NOT d IN coalesce(r.propDoc, [])])
+  RETURN size(fresh) AS added
+}
+REMOVE r._new
+RETURN collect(CASE WHEN created THEN row.key END) AS created, count(*) AS total,
+       sum(CASE WHEN created THEN size(row.evDoc) ELSE added END) AS evidence`;
 }
 
 // ---- reads ----
