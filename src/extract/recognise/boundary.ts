@@ -74,6 +74,22 @@ export interface Token {
   end: number;
 }
 
+/**
+ * A segmented word whose part of speech is looked up on first use: most words of a
+ * clause are never walked over, and the dictionary lookup hashes every fresh string.
+ */
+class Word implements Token {
+  private known: string | undefined;
+  constructor(
+    readonly word: string,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+  get tag(): string {
+    return (this.known ??= tagOf(this.word, dictionaryTags()));
+  }
+}
+
 /** Part-of-speech tags that never occur inside a name: prepositions, conjunctions, particles, pronouns, adverbs, time words, measure words. */
 const STOP_TAGS = new Set([
   "p",
@@ -100,9 +116,8 @@ export function tokens(text: string, from: number, to: number): Token[] {
   if (to <= from) return [];
   const out: Token[] = [];
   let at = from;
-  const tags = dictionaryTags();
   for (const word of words(text.slice(from, to))) {
-    out.push({ word, tag: tagOf(word, tags), start: at, end: at + word.length });
+    out.push(new Word(word, at, at + word.length));
     at += word.length;
   }
   return out;
@@ -149,13 +164,12 @@ export class ClauseTokens {
     const lists: Token[][] = spans.map(() => []);
     let i = 0;
     let at = spans[0]!.start;
-    const tags = dictionaryTags();
     for (const word of words(spans.map((s) => text.slice(s.start, s.end)).join("\n"))) {
       if (word === "\n" && at === spans[i]!.end && i + 1 < spans.length) {
         at = spans[++i]!.start;
         continue;
       }
-      lists[i]!.push({ word, tag: tagOf(word, tags), start: at, end: at + word.length });
+      lists[i]!.push(new Word(word, at, at + word.length));
       at += word.length;
     }
     // Only when every clause came back whole (never otherwise seen) are the words kept.
