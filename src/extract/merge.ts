@@ -26,12 +26,17 @@ interface Slot {
   aliasKeys: Set<string>;
 }
 
+/** Offsets of a mention as one number (article texts are far shorter than 2^26 code units). */
+const SPAN = 2 ** 26;
+
 class EntityTable {
   private readonly byId = new Map<string, Slot>();
-  private readonly mentionKeys = new Set<string>();
+  /** Mentions kept, by article id, then entity id: start·2^26 + end (no key string per mention). */
+  private readonly mentionSpans = new Map<string, Map<string, Set<number>>>();
   /** Names repeat across articles far more than they vary: NFKC once per distinct string. */
   private readonly normalised = new Map<string, string>();
-  private readonly ids = new Map<string, string>();
+  /** Entity ids by label, then name (no `label:name` key string per mention). */
+  private readonly ids = new Map<string, Map<string, string>>();
 
   private norm(name: string): string {
     let n = this.normalised.get(name);
@@ -44,19 +49,38 @@ class EntityTable {
 
   private idOf(article: Article, m: EntityMention): string {
     if (m.label === "Statement") return mentionEntityId(article, m);
-    const key = `${m.label}:${m.name}`;
-    let id = this.ids.get(key);
+    let byName = this.ids.get(m.label);
+    if (byName === undefined) {
+      byName = new Map();
+      this.ids.set(m.label, byName);
+    }
+    let id = byName.get(m.name);
     if (id === undefined) {
       id = `${m.label}:${this.norm(m.name)}`;
-      this.ids.set(key, id);
+      byName.set(m.name, id);
     }
     return id;
   }
 
-  /** Mentions already added (relations hand the same mention objects back as endpoints). */
-  private readonly added = new WeakMap<EntityMention, string>();
+  /**
+   * Mentions of the current article already added (relations hand the same mention
+   * objects back as endpoints). Mention objects belong to one article, so the table is
+   * emptied when the article changes: a plain Map, not a WeakMap the collector must trace.
+   */
+  private readonly added = new Map<EntityMention, string>();
+  private addedFor: Article | null = null;
+  private spansFor: Map<string, Set<number>> | null = null;
 
   add(article: Article, m: EntityMention): string {
+    if (article !== this.addedFor) {
+      this.added.clear();
+      this.addedFor = article;
+      this.spansFor = this.mentionSpans.get(article.id) ?? null;
+      if (this.spansFor === null) {
+        this.spansFor = new Map();
+        this.mentionSpans.set(article.id, this.spansFor);
+      }
+    }
     const done = this.added.get(m);
     if (done !== undefined) return done;
     const id = this.idOf(article, m);
@@ -75,9 +99,15 @@ class EntityTable {
       this.alias(slot, m.surface);
       if (m.aliases) for (const alias of m.aliases) this.alias(slot, alias);
     }
-    const key = `${id}|${article.id}|${m.start}|${m.end}`;
-    if (!this.mentionKeys.has(key)) {
-      this.mentionKeys.add(key);
+    const spans = this.spansFor!;
+    let kept = spans.get(id);
+    if (kept === undefined) {
+      kept = new Set();
+      spans.set(id, kept);
+    }
+    const span = m.start * SPAN + m.end;
+    if (!kept.has(span)) {
+      kept.add(span);
       e.mentions.push({ documentId: article.id, start: m.start, end: m.end, text: m.surface });
     }
     return id;
