@@ -215,15 +215,19 @@ export async function ingestPaths(
   }
 
   // The file being merged, and whether it failed (its remaining pages are dropped).
+  // A batch of one page (most files) is written as extracted: merging it again
+  // would give the same extraction at the cost of a copy and another linking pass.
   let current = -1;
   let failed = false;
-  let merger = new ExtractionMerger();
+  let single: Extraction | null = null;
+  let merger: ExtractionMerger | null = null;
   let chars = 0;
   let filesDone = 0;
 
   const fail = (index: number, message: string) => {
     const file = files[index]!;
     failed = true;
+    merger = single = null;
     failures.push({ source: file, message: message.includes(file) ? message : `${file}: ${message}` });
   };
   const progress = (file: string) =>
@@ -249,12 +253,18 @@ export async function ingestPaths(
       if (isStoreUnavailable(err)) storeUnavailable = firstLine(err);
     }
   };
+  const add = (extraction: Extraction) => {
+    if (!single) single = extraction;
+    else {
+      if (!merger) (merger = new ExtractionMerger()).add(single);
+      merger.add(extraction);
+    }
+  };
   const flush = async () => {
-    if (failed || chars === 0) return;
-    const extraction = merger.result();
-    merger = new ExtractionMerger();
+    const extraction = failed ? null : merger ? merger.result() : single;
+    merger = single = null;
     chars = 0;
-    await write(current, extraction);
+    if (extraction) await write(current, extraction);
   };
   const finish = async () => {
     if (current < 0) return;
@@ -269,8 +279,6 @@ export async function ingestPaths(
     if (storeUnavailable !== undefined) return false;
     current = index;
     failed = false;
-    merger = new ExtractionMerger();
-    chars = 0;
     return true;
   };
   // Files with no page to extract, up to the next page's.
@@ -304,7 +312,7 @@ export async function ingestPaths(
         fail(index, item.failure.message);
         continue;
       }
-      merger.add(item.extraction);
+      add(item.extraction);
       chars += item.page.chars;
       if (chars >= batchChars) {
         await flush();
