@@ -25,6 +25,7 @@ import {
 import type { PageItem } from "../extract/parallel/index.js";
 import type { GraphStore, IngestSummary } from "../graph/store.js";
 import { IngestFailedError } from "../graph/store.js";
+import { emptySummary } from "../graph/prepare.js";
 import type { Extraction } from "../types.js";
 
 export interface IngestProgress {
@@ -98,16 +99,6 @@ export function isStoreUnavailable(err: unknown): boolean {
     if (typeof code === "string" && UNAVAILABLE.has(code)) return true;
   }
   return false;
-}
-
-export function emptyIngestSummary(dryRun: boolean): IngestSummary {
-  return {
-    documents: { added: 0, replaced: 0, unchanged: 0 },
-    entities: { created: {}, updated: {}, removed: {} },
-    relations: { created: {}, updated: {}, removed: {} },
-    evidence: { added: 0, removed: 0 },
-    dryRun,
-  };
 }
 
 function addCounts(into: Record<string, number>, from: Record<string, number> | undefined): void {
@@ -191,7 +182,7 @@ export async function ingestPaths(
   const dryRun = options.dryRun ?? false;
   const batchChars = options.batchChars ?? BATCH_CHARS;
   const streamAbove = options.streamAbove ?? STREAM_THRESHOLD;
-  const summary = emptyIngestSummary(dryRun);
+  const summary = emptySummary(dryRun);
   const { files, failures } = await expandInputs(inputs);
   const workers = options.workers ?? (await defaultWorkerCount(files));
   let articles = 0;

@@ -15,6 +15,7 @@ import type {
 } from "../types.js";
 import { NODE_LABELS, RELATION_TYPES } from "../types.js";
 import { GraphStoreError } from "./store.js";
+import type { IngestSummary } from "./store.js";
 
 /**
  * What one document says about an entity or relation beyond its existence: the
@@ -340,4 +341,15 @@ export function cmp(a: string, b: string): number {
 export function labelOfId(id: string): NodeLabel | null {
   const label = id.slice(0, id.indexOf(":"));
   return LABELS.has(label) ? (label as NodeLabel) : null;
+}
+
+/** A summary with nothing counted yet: the start of every ingest, on either store. */
+export function emptySummary(dryRun: boolean): IngestSummary {
+  return {
+    documents: { added: 0, replaced: 0, unchanged: 0 },
+    entities: { created: {}, updated: {}, removed: {} },
+    relations: { created: {}, updated: {}, removed: {} },
+    evidence: { added: 0, removed: 0 },
+    dryRun,
+  };
 }

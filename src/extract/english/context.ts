@@ -1,8 +1,8 @@
 // Helpers the English relation families share: the mentions of a sentence,
 // verb phrases found as whole words, list chains ("A, B and C jointly issued")
 // and the relation record itself.
-import type { NodeLabel, Properties, RelationType } from "../../types.js";
-import type { Article, EntityMention, RelationMention, Span } from "../types.js";
+import type { NodeLabel } from "../../types.js";
+import type { Article, EntityMention, Span } from "../types.js";
 import { phrases } from "./data.js";
 
 export interface EnContext {
@@ -18,16 +18,8 @@ export interface Hit {
   text: string;
 }
 
-export function relation(
-  type: RelationType,
-  source: EntityMention,
-  target: EntityMention,
-  sentence: Span,
-  rule: string,
-  properties?: Properties,
-): RelationMention {
-  return { type, source, target, sentence, rule, ...(properties ? { properties } : {}) };
-}
+// One constructor for relations in both languages (sentence copied, empty properties left out).
+export { relation } from "../relate/context.js";
 
 export const within = (ctx: EnContext, span: Span): EntityMention[] =>
   ctx.mentions.filter((m) => m.start >= span.start && m.end <= span.end);

@@ -2,19 +2,9 @@
 // ones first take back what they contributed, then the new facts are merged in.
 import type { Extraction } from "../../types.js";
 import type { IngestSummary } from "../store.js";
-import { planDocuments, prepareFacts } from "../prepare.js";
+import { emptySummary, planDocuments, prepareFacts } from "../prepare.js";
 import type { GraphState } from "./state.js";
 import { bump } from "./state.js";
-
-export function emptySummary(dryRun: boolean): IngestSummary {
-  return {
-    documents: { added: 0, replaced: 0, unchanged: 0 },
-    entities: { created: {}, updated: {}, removed: {} },
-    relations: { created: {}, updated: {}, removed: {} },
-    evidence: { added: 0, removed: 0 },
-    dryRun,
-  };
-}
 
 export function applyExtraction(state: GraphState, extraction: Extraction, dryRun: boolean): IngestSummary {
   const summary = emptySummary(dryRun);
