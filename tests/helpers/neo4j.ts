@@ -7,6 +7,9 @@
 import neo4j from "neo4j-driver";
 import type { Driver } from "neo4j-driver";
 import { inject } from "vitest";
+import { ingestPaths } from "../../src/app/ingest.js";
+import { Neo4jGraphStore } from "../../src/graph/neo4j/store.js";
+import { examplesDir, sharedCorpusDir } from "../../src/paths.js";
 
 export interface Neo4jTestConnection {
   uri: string;
@@ -72,4 +75,22 @@ export async function cleanDatabase(driver: Driver, options: CleanOptions = {}):
 /** Schema names cannot be parameters; backtick-quote them (names come from SHOW, not from users). */
 function quoteName(name: string): string {
   return "`" + name.replaceAll("`", "``") + "`";
+}
+
+/**
+ * Empty the database and load the sample pages (../shared/corpus and examples/)
+ * through the real pipeline and Neo4j store: the graph the guide queries and the
+ * Browser tests explore.
+ */
+export async function loadSampleGraph(driver: Driver): Promise<void> {
+  await cleanDatabase(driver);
+  const store = new Neo4jGraphStore(neo4jTestConfig());
+  await store.open();
+  try {
+    const result = await ingestPaths(store, [sharedCorpusDir, examplesDir]);
+    if (result.failures.length > 0)
+      throw new Error(`sample pages failed to load: ${result.failures.map((f) => f.message).join("; ")}`);
+  } finally {
+    await store.close();
+  }
 }

@@ -4,28 +4,17 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Driver } from "neo4j-driver";
-import { ingestPaths } from "../../src/app/ingest.js";
-import { Neo4jGraphStore } from "../../src/graph/neo4j/store.js";
 import { readQueryFiles } from "../../src/neo4j/guide.js";
-import { cypherDir, examplesDir, projectRoot } from "../../src/paths.js";
-import { cleanDatabase, neo4jTestConfig, openTestDriver } from "../helpers/neo4j.js";
+import { cypherDir } from "../../src/paths.js";
+import { loadSampleGraph, openTestDriver } from "../helpers/neo4j.js";
 
-const corpusDir = path.join(projectRoot, "..", "shared", "corpus");
 const queries = readQueryFiles(path.join(cypherDir, "queries"));
 
 describe("cypher/queries on the loaded corpus", () => {
   let driver: Driver;
   beforeAll(async () => {
     driver = openTestDriver();
-    await cleanDatabase(driver);
-    const store = new Neo4jGraphStore(neo4jTestConfig());
-    await store.open();
-    try {
-      const result = await ingestPaths(store, [corpusDir, examplesDir]);
-      expect(result.failures).toEqual([]);
-    } finally {
-      await store.close();
-    }
+    await loadSampleGraph(driver);
   });
   afterAll(() => driver.close());
 

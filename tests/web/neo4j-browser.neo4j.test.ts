@@ -9,16 +9,13 @@ import path from "node:path";
 import type { Driver } from "neo4j-driver";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ingestPaths } from "../../src/app/ingest.js";
-import { Neo4jGraphStore } from "../../src/graph/neo4j/store.js";
 import { browserConfig, collectBrowserSetup } from "../../src/neo4j/browser.js";
 import { parseGrass } from "../../src/neo4j/grass.js";
 import { guideTitle, readQueryFiles } from "../../src/neo4j/guide.js";
-import { cypherDir, examplesDir, projectRoot } from "../../src/paths.js";
-import { cleanDatabase, neo4jTestConfig, openTestDriver } from "../helpers/neo4j.js";
+import { cypherDir, projectRoot } from "../../src/paths.js";
+import { loadSampleGraph, neo4jTestConfig, openTestDriver } from "../helpers/neo4j.js";
 import { launchChromium } from "./browser.js";
 
-const corpusDir = path.join(projectRoot, "..", "shared", "corpus");
 const screenshotDir = path.join(projectRoot, "docs", "screenshots");
 const queries = readQueryFiles(path.join(cypherDir, "queries"));
 const style = parseGrass(readFileSync(path.join(cypherDir, "style.grass"), "utf8"));
@@ -71,15 +68,7 @@ describe("Neo4j Browser on the managed server, with the corpus loaded", () => {
 
   beforeAll(async () => {
     driver = openTestDriver();
-    await cleanDatabase(driver);
-    const store = new Neo4jGraphStore(neo4jTestConfig());
-    await store.open();
-    try {
-      const result = await ingestPaths(store, [corpusDir, examplesDir]);
-      expect(result.failures).toEqual([]);
-    } finally {
-      await store.close();
-    }
+    await loadSampleGraph(driver);
     const settings = await serverSettings(driver);
     httpUrl = `http://${settings.get("server.http.advertised_address")}`;
     postConnectCmd = settings.get("browser.post_connect_cmd") ?? "";
