@@ -11,6 +11,7 @@ import { segmentPage } from "../../src/extract/pipeline.js";
 import { recogniseEntities } from "../../src/extract/recognise/index.js";
 import { extractRelations, relationRuleIds } from "../../src/extract/relate/index.js";
 import type { NodeLabel, RelationType } from "../../src/types.js";
+import { ENTITY_LABELS } from "../../src/types.js";
 
 const corpusDir = path.join(projectRoot, "..", "shared", "corpus");
 const pages = readdirSync(corpusDir)
@@ -39,22 +40,7 @@ const ENDPOINTS: Partial<Record<RelationType, [NodeLabel[], NodeLabel[]]>> = {
     ["Agency", "Enterprise"],
   ],
   VISITED: [["Person"], ["Enterprise", "Organization", "Zone", "Region"]],
-  MENTIONS: [
-    ["Statement"],
-    [
-      "Agency",
-      "Person",
-      "Enterprise",
-      "Organization",
-      "Zone",
-      "Region",
-      "Policy",
-      "Report",
-      "Program",
-      "Industry",
-      "Event",
-    ],
-  ],
+  MENTIONS: [["Statement"], [...ENTITY_LABELS]],
 };
 
 describe("relations over the corpus", () => {

@@ -218,7 +218,8 @@ CALL () {
 WITH e WHERE $labels IS NULL OR e.label IN $labels
 RETURN e {.*} AS e`;
 
-export const neighbours = `
+/** Every relation of each id with its other end and direction (a fixed fragment, no user input). */
+const NEIGHBOUR_ROWS = `
 UNWIND $ids AS id
 MATCH (e:Entity {id: id})
 CALL (e) {
@@ -227,7 +228,9 @@ CALL (e) {
   UNION ALL
   MATCH (e)<-[r]-(o:Entity) WHERE $dir <> 'OUT' AND ($types IS NULL OR type(r) IN $types)
   RETURN r, o, 'IN' AS direction
-}
+}`;
+
+export const neighbours = `${NEIGHBOUR_ROWS}
 RETURN id, direction, ${RELATION} AS r, o {.*} AS o`;
 
 /**
@@ -235,16 +238,7 @@ RETURN id, direction, ${RELATION} AS r, o {.*} AS o`;
  * direction): rows are sorted as bare references and only the page is projected,
  * so a hub costs a sort, not thousands of relations sent and dropped.
  */
-export const neighbourPages = `
-UNWIND $ids AS id
-MATCH (e:Entity {id: id})
-CALL (e) {
-  MATCH (e)-[r]->(o:Entity) WHERE $dir <> 'IN' AND ($types IS NULL OR type(r) IN $types)
-  RETURN r, o, 'OUT' AS direction
-  UNION ALL
-  MATCH (e)<-[r]-(o:Entity) WHERE $dir <> 'OUT' AND ($types IS NULL OR type(r) IN $types)
-  RETURN r, o, 'IN' AS direction
-}
+export const neighbourPages = `${NEIGHBOUR_ROWS}
 WITH id, r, o, direction ORDER BY type(r), o.name, o.id, direction
 WITH id, collect({r: r, o: o, direction: direction}) AS rows
 RETURN id, size(rows) AS total,
