@@ -93,12 +93,9 @@ describe("pipeline on the corpus", () => {
     }
   });
 
-  it("produces the interchange format, with a hash per document, in well under a second", () => {
-    extractPages(pages, options); // warm-up
-    const t0 = performance.now();
+  // Speed is measured by the benchmark (npm run bench, scripts/profile-extract.ts), not here.
+  it("produces the interchange format, with a hash per document and offsets that cut out every mention and evidence sentence", () => {
     const extraction = extractPages(pages, { ...options, withText: true });
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(1000);
     expect(extraction.documents.length).toBe(articles.length);
     for (const doc of extraction.documents) {
       expect(doc.hash).toBe(documentHash(doc.text!));
@@ -108,6 +105,16 @@ describe("pipeline on the corpus", () => {
       for (const mention of entity.mentions) {
         const doc = extraction.documents.find((d) => d.id === mention.documentId)!;
         expect(doc.text!.slice(mention.start, mention.end)).toBe(mention.text);
+      }
+    }
+    const texts = new Map(extraction.documents.map((d) => [d.id, d.text!]));
+    expect(extraction.relations.length).toBeGreaterThan(0);
+    for (const relation of extraction.relations) {
+      expect(relation.evidence.length).toBeGreaterThan(0);
+      for (const ev of relation.evidence) {
+        expect(texts.get(ev.documentId)!.slice(ev.start, ev.end), `${relation.type} ${ev.rule}`).toBe(
+          ev.sentence,
+        );
       }
     }
   });
