@@ -3,14 +3,13 @@
 // pages extracted on worker threads (--workers). A progress bar on a
 // terminal, plain lines otherwise; a summary table at the end; a file that fails
 // is named on stderr and the others go on (exit status 1).
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { ingestPaths } from "../../app/ingest.js";
-import type { IngestProgress } from "../../app/ingest.js";
 import { checkDate } from "../../extract/pipeline.js";
 import { openStore } from "../../graph/open.js";
 import type { IngestSummary } from "../../graph/store.js";
 import { UserError, action } from "../errors.js";
+import { ingestProgress } from "../progress.js";
 import { parseWorkers } from "./extract.js";
 
 interface IngestOptions {
@@ -48,46 +47,6 @@ export function formatIngestSummary(summary: IngestSummary): string {
   return lines.join("\n") + "\n";
 }
 
-function progressReporter(): { update: (p: IngestProgress) => void; stop: () => void } {
-  if (process.stderr.isTTY) {
-    const bar = new cliProgress.SingleBar(
-      {
-        stream: process.stderr,
-        format: "ingest [{bar}] {value}/{total} files | {articles} articles | {rate} entities/s | {file}",
-        hideCursor: true,
-      },
-      cliProgress.Presets.shades_classic,
-    );
-    let started = false;
-    return {
-      update(p) {
-        if (!started) bar.start(p.filesTotal, 0, { articles: 0, rate: 0, file: "" });
-        started = true;
-        bar.update(p.filesDone, {
-          articles: p.articles,
-          rate: Math.round(p.entities / Math.max(p.seconds, 1e-3)),
-          file: p.file,
-        });
-      },
-      stop: () => started && bar.stop(),
-    };
-  }
-  let last = 0;
-  return {
-    update(p) {
-      // Plain lines for logs: every file when few, else about every 2 seconds.
-      if (p.filesTotal <= 50 || p.filesDone === p.filesTotal || p.seconds - last >= 2) {
-        last = p.seconds;
-        const rate = Math.round(p.entities / Math.max(p.seconds, 1e-3));
-        console.error(
-          `ingest: ${p.filesDone}/${p.filesTotal} files, ${p.articles} articles, ${rate} entities/s — ${p.file}`,
-        );
-      }
-    },
-    stop: () => undefined,
-  };
-}
-
 export function register(program: Command): void {
   program
     .command("ingest")
@@ -115,7 +74,7 @@ export function register(program: Command): void {
         }
         const workers = options.workers === undefined ? undefined : parseWorkers(options.workers);
         const store = await openStore({ store: options.store, neo4j: options.neo4j });
-        const progress = progressReporter();
+        const progress = ingestProgress();
         try {
           const result = await ingestPaths(store, paths, {
             dryRun: options.dryRun ?? false,

@@ -4,13 +4,13 @@
 // a fresh clone: no Neo4j, no data outside the repository.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import cliProgress from "cli-progress";
 import type { Command } from "commander";
 import { ingestPaths } from "../../app/ingest.js";
-import type { IngestPathsResult, IngestProgress } from "../../app/ingest.js";
+import type { IngestPathsResult } from "../../app/ingest.js";
 import { MemoryGraphStore } from "../../graph/memory/store.js";
 import { openStore } from "../../graph/open.js";
-import { defaultStoreFile, examplesDir, projectRoot, sharedCorpusDir } from "../../paths.js";
+import { defaultStoreFile, examplesDir, sharedCorpusDir } from "../../paths.js";
+import { ingestProgress } from "../progress.js";
 import { action } from "../errors.js";
 import { addServeOptions, serveStore } from "./serve.js";
 import type { ServeOptions } from "./serve.js";
@@ -18,33 +18,6 @@ import type { ServeOptions } from "./serve.js";
 /** The sample pages: the project's own examples/, plus ../shared/corpus when it sits beside the checkout. */
 export function samplePages(): string[] {
   return existsSync(sharedCorpusDir) ? [examplesDir, sharedCorpusDir] : [examplesDir];
-}
-
-function progressReporter(): { onProgress: (p: IngestProgress) => void; stop: () => void } {
-  if (!process.stdout.isTTY) {
-    return {
-      onProgress: (p) =>
-        console.log(`ingest ${p.filesDone}/${p.filesTotal} ${path.relative(projectRoot, p.file) || p.file}`),
-      stop: () => {},
-    };
-  }
-  const bar = new cliProgress.SingleBar(
-    { format: "ingest [{bar}] {value}/{total} files · {articles} articles · {file}", hideCursor: true },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  return {
-    onProgress: (p) => {
-      if (!started) {
-        bar.start(p.filesTotal, 0, { articles: 0, file: "" });
-        started = true;
-      }
-      bar.update(p.filesDone, { articles: p.articles, file: path.basename(p.file) });
-    },
-    stop: () => {
-      if (started) bar.stop();
-    },
-  };
 }
 
 function report(result: IngestPathsResult): void {
@@ -71,11 +44,11 @@ export function register(program: Command): void {
   addServeOptions(command).action(
     action(async (inputs: string[], options: ServeOptions & { store: string }) => {
       const store = await openStore({ store: options.store });
-      const progress = progressReporter();
+      const progress = ingestProgress();
       let result: IngestPathsResult;
       try {
         result = await ingestPaths(store, inputs.length > 0 ? inputs : samplePages(), {
-          onProgress: progress.onProgress,
+          onProgress: progress.update,
         });
         // Persist now rather than at shutdown, so a killed server does not lose the ingest.
         if (store instanceof MemoryGraphStore) await store.save();
