@@ -2,20 +2,9 @@ import { describe, expect, it } from "vitest";
 import { extractDir } from "../../src/paths.js";
 import { recogniseEntities } from "../../src/extract/recognise/index.js";
 import { loadRuleData } from "../../src/extract/rules/load.js";
-import type { Article } from "../../src/extract/types.js";
+import { oneSentenceArticle } from "../helpers/article.js";
 
-const article = (text: string): Article => ({
-  id: "zones.txt#0",
-  source: "zones.txt",
-  index: 0,
-  title: "",
-  date: "2024-10-15",
-  byline: null,
-  language: "zh",
-  text,
-  sentences: [{ start: 0, end: text.length }],
-  captions: [],
-});
+const article = (text: string) => oneSentenceArticle(text, { id: "zones.txt#0" });
 
 const zones = (text: string): [string, string][] =>
   recogniseEntities(article(text))

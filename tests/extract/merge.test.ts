@@ -2,19 +2,9 @@ import { describe, expect, it } from "vitest";
 import { mergeResults } from "../../src/extract/merge.js";
 import type { Article, EntityMention } from "../../src/extract/types.js";
 import { entityId } from "../../src/ids.js";
+import { oneSentenceArticle } from "../helpers/article.js";
 
-const article = (id: string, text: string): Article => ({
-  id,
-  source: "p.txt",
-  index: 0,
-  title: "t",
-  date: "2024-10-15",
-  byline: null,
-  language: "zh",
-  text,
-  sentences: [{ start: 0, end: text.length }],
-  captions: [],
-});
+const article = (id: string, text: string) => oneSentenceArticle(text, { id, title: "t" });
 const mention = (
   label: EntityMention["label"],
   name: string,

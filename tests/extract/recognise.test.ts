@@ -1,19 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { recogniseEntities } from "../../src/extract/recognise/index.js";
-import type { Article, EntityMention } from "../../src/extract/types.js";
+import type { EntityMention } from "../../src/extract/types.js";
+import { oneSentenceArticle } from "../helpers/article.js";
 
-const article = (text: string): Article => ({
-  id: "test.txt#0",
-  source: "test.txt",
-  index: 0,
-  title: "",
-  date: "2024-10-15",
-  byline: null,
-  language: "zh",
-  text,
-  sentences: [{ start: 0, end: text.length }],
-  captions: [],
-});
+const article = (text: string) => oneSentenceArticle(text);
 
 const run = (text: string): EntityMention[] => recogniseEntities(article(text));
 const names = (text: string, label: string): string[] =>

@@ -2,20 +2,9 @@ import { describe, expect, it } from "vitest";
 import { recogniseEntities } from "../../src/extract/recognise/index.js";
 import { coreName } from "../../src/extract/resolve/index.js";
 import { compiledRules } from "../../src/extract/rules/compile.js";
-import type { Article } from "../../src/extract/types.js";
+import { oneSentenceArticle } from "../helpers/article.js";
 
-const article = (text: string): Article => ({
-  id: "r.txt#0",
-  source: "r.txt",
-  index: 0,
-  title: "",
-  date: "2024-05-17",
-  byline: null,
-  language: "zh",
-  text,
-  sentences: [{ start: 0, end: text.length }],
-  captions: [],
-});
+const article = (text: string) => oneSentenceArticle(text, { id: "r.txt#0", date: "2024-05-17" });
 const run = (text: string) => recogniseEntities(article(text));
 
 describe("declared short names", () => {
