@@ -127,16 +127,8 @@ export class GraphState {
       change = "created";
     }
     const s = this.strings;
-    const docs = attrs.docs;
-    const known = docs.length >= 16 ? new Set(docs) : null;
-    for (const docId of row.docs) {
-      const d = s.intern(docId);
-      if (known ? known.has(d) : docs.includes(d)) continue;
-      known?.add(d);
-      docs.push(d);
-      push(this.docEntities, d, row.id);
-      if (change === "unchanged") change = "updated";
-    }
+    const added = addDocs(attrs.docs, row.docs, s, (d) => push(this.docEntities, d, row.id));
+    if (added && change === "unchanged") change = "updated";
     attrs.mentions = appendTuples(attrs.mentions, row.mentions, MENTION_WIDTH, (m, out, at) => {
       out[at] = s.intern(m.documentId);
       out[at + 1] = m.start;
@@ -168,15 +160,7 @@ export class GraphState {
           attrs.properties[k] = v;
           change = "updated";
         }
-      const docs = attrs.docs;
-      const known = docs.length >= 16 ? new Set(docs) : null;
-      for (const docId of row.docs) {
-        const d = s.intern(docId);
-        if (known ? known.has(d) : docs.includes(d)) continue;
-        known?.add(d);
-        docs.push(d);
-        if (change === "unchanged") change = "updated";
-      }
+      if (addDocs(attrs.docs, row.docs, s) && change === "unchanged") change = "updated";
     } else {
       // Arrays of their exact size: grown by push from [], each would reserve 17 slots.
       attrs = {
@@ -358,6 +342,29 @@ function appendTuples<T>(
   const out = new Array<number>(items.length * width);
   items.forEach((item, i) => write(item, out, i * width));
   return out;
+}
+
+/**
+ * Add the interned ids of `docIds` that `docs` lacks (a Set once the list is long, so
+ * hub entities stay linear); `onAdded` sees each new one. True when any was added.
+ */
+function addDocs(
+  docs: number[],
+  docIds: readonly string[],
+  strings: Interner,
+  onAdded?: (doc: number) => void,
+): boolean {
+  const known = docs.length >= 16 ? new Set(docs) : null;
+  let added = false;
+  for (const docId of docIds) {
+    const d = strings.intern(docId);
+    if (known ? known.has(d) : docs.includes(d)) continue;
+    known?.add(d);
+    docs.push(d);
+    onAdded?.(d);
+    added = true;
+  }
+  return added;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
