@@ -11,7 +11,7 @@ import { IngestFailedError } from "../store.js";
 import { bump } from "../memory/state.js";
 import type { EntityRow, RelationRow } from "../prepare.js";
 import { emptySummary, labelOfId, planDocuments, prepareFacts } from "../prepare.js";
-import * as q from "./queries.js";
+import * as q from "./writes.js";
 import { recompute } from "./recompute.js";
 import type { RelationRef } from "./recompute.js";
 import { encodeProperties } from "./values.js";

@@ -6,7 +6,7 @@
 import { normaliseName } from "../../ids.js";
 import type { Properties } from "../../types.js";
 import type { Run } from "./ingest.js";
-import * as q from "./queries.js";
+import * as q from "./writes.js";
 import { encodeProperties, storedName } from "./values.js";
 
 export interface RelationRef {
