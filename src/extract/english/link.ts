@@ -51,6 +51,11 @@ function postsConflict(english: Post[], chinese: Post[]): boolean {
 /** English person id → Chinese person id, for the links that are safe to make. */
 export function personLinks(extraction: Extraction): Map<string, string> {
   const persons = extraction.entities.filter((e) => e.label === "Person");
+  const links = new Map<string, string>();
+  const english = persons.filter((p) => LATIN_NAME.test(p.name) && /\s/.test(p.name.trim()));
+  // Pinyin readings of every Chinese person are the costly part of merging a Chinese
+  // page, and serve only to look English names up: none, nothing to read.
+  if (english.length === 0) return links;
   const byKey = new Map<string, EntityRecord[]>();
   for (const p of persons)
     for (const key of chinesePersonKeys(p.name)) {
@@ -58,9 +63,7 @@ export function personLinks(extraction: Extraction): Map<string, string> {
       if (!list.includes(p)) list.push(p);
       byKey.set(key, list);
     }
-  const links = new Map<string, string>();
-  for (const p of persons) {
-    if (!LATIN_NAME.test(p.name) || !/\s/.test(p.name.trim())) continue;
+  for (const p of english) {
     const matches = byKey.get(englishNameKey(p.name)) ?? [];
     if (matches.length !== 1) continue;
     const zh = matches[0]!;
