@@ -132,11 +132,14 @@ const FALLBACK_HOME = `<!doctype html>
 async function writeGraphQLResponse(res: ServerResponse, response: HTTPGraphQLResponse): Promise<void> {
   const headers: Record<string, string> = {};
   for (const [name, value] of response.headers) headers[name] = value;
-  res.writeHead(response.status ?? 200, headers);
   if (response.body.kind === "complete") {
+    // A length instead of chunked encoding: one write of headers and body.
+    headers["content-length"] = String(Buffer.byteLength(response.body.string));
+    res.writeHead(response.status ?? 200, headers);
     res.end(response.body.string);
     return;
   }
+  res.writeHead(response.status ?? 200, headers);
   for await (const chunk of response.body.asyncIterator) res.write(chunk);
   res.end();
 }
@@ -222,7 +225,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
     // Abandoned when the time is up or the client hangs up; resolvers then stop calling the store.
     const controller = new AbortController();
-    res.once("close", () => controller.abort());
+    // Only a response closed before it was sent is abandoned; aborting after every
+    // response would build a DOMException (with its stack) per request.
+    res.once("close", () => {
+      if (!res.writableFinished) controller.abort();
+    });
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<"timeout">((resolve) => {
       timer = setTimeout(() => {

@@ -3,7 +3,10 @@
 // internet; the offline IDE in ide.ts replaces it).
 import { ApolloServer } from "@apollo/server";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import type { ApiContext } from "./context.js";
 import { makeFormatError } from "./errors.js";
 import type { ErrorLogger } from "./errors.js";
@@ -18,6 +21,23 @@ export interface ApiServerOptions {
   log?: ErrorLogger;
 }
 
+/**
+ * What Apollo's default cache-control plugin sends for this schema, which has no
+ * @cacheControl hints (so nothing is ever cacheable): \`no-store\` on every response
+ * of the GraphQL pipeline. That plugin wraps every field resolver to compute a
+ * policy that is always the same, a large share of a small query's cost.
+ */
+const noStore: ApolloServerPlugin<ApiContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        if (!response.http.headers.has("cache-control"))
+          response.http.headers.set("cache-control", "no-store");
+      },
+    };
+  },
+};
+
 export function createApolloServer(options: ApiServerOptions = {}): ApolloServer<ApiContext> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const log = options.log ?? ((message: string) => console.error(message));
@@ -30,6 +50,8 @@ export function createApolloServer(options: ApiServerOptions = {}): ApolloServer
     plugins: [
       ...(armor.plugins as unknown as ApolloServerPlugin<ApiContext>[]),
       ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      noStore,
     ],
     validationRules: [...armor.validationRules],
     parseOptions: { maxTokens: limits.maxTokens },

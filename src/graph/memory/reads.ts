@@ -26,7 +26,7 @@ export function entityOf(state: GraphState, id: string): StoredEntity | null {
     id,
     label: a.label,
     name: a.name,
-    aliases: [...a.aliases].sort(cmp),
+    aliases: a.aliases.length < 2 ? a.aliases.slice() : [...a.aliases].sort(cmp),
     properties: { ...a.properties },
     documentCount: a.docs.length,
   };
@@ -66,33 +66,41 @@ function evidenceOf(state: GraphState, ev: readonly number[], length: number): E
 
 /**
  * `lazy`: evidence is decoded when first read (an own enumerable getter), for
- * neighbour lists of hubs whose callers show one page. It reads the tuples as they
- * are now: ingestion only appends to that array or replaces it, never rewrites it.
+ * pages whose callers may not show it (most GraphQL queries do not select it). It
+ * reads the tuples as they are now: ingestion only appends to that array or
+ * replaces it, never rewrites it. The getter is written in the object literal:
+ * Object.defineProperty on each record costs several times the whole record.
  */
 export function relationOf(state: GraphState, key: string, lazy = false): StoredRelation {
   const g = state.graph;
   const a = g.getEdgeAttributes(key);
-  const relation = {
-    key,
-    type: a.type,
-    source: g.source(key),
-    target: g.target(key),
-    properties: { ...a.properties },
-  } as StoredRelation;
-  if (!lazy) {
-    relation.evidence = evidenceOf(state, a.ev, a.ev.length);
-    return relation;
-  }
+  const [source, target] = g.extremities(key);
   const ev = a.ev;
   const length = ev.length;
+  if (!lazy) {
+    return {
+      key,
+      type: a.type,
+      source,
+      target,
+      properties: { ...a.properties },
+      evidence: evidenceOf(state, ev, length),
+    };
+  }
   let decoded: Evidence[] | undefined;
-  Object.defineProperty(relation, "evidence", {
-    enumerable: true,
-    configurable: true,
-    get: () => (decoded ??= evidenceOf(state, ev, length)),
-    set: (value: Evidence[]) => (decoded = value),
-  });
-  return relation;
+  return {
+    key,
+    type: a.type,
+    source,
+    target,
+    properties: { ...a.properties },
+    get evidence(): Evidence[] {
+      return (decoded ??= evidenceOf(state, ev, length));
+    },
+    set evidence(value: Evidence[]) {
+      decoded = value;
+    },
+  };
 }
 
 export function findByName(state: GraphState, name: string, label?: NodeLabel): StoredEntity[] {
@@ -220,7 +228,7 @@ export function announcements(
     speaker: entityOf(state, g.source(key))!,
     what: entityOf(state, g.target(key))!,
     date,
-    relation: relationOf(state, key),
+    relation: relationOf(state, key, true),
   }));
 }
 
@@ -302,7 +310,7 @@ export function zoneIndustries(
         .map(weigh)
         .sort(byEvidenceDesc);
     });
-  return page(list, p, (w) => relationOf(state, w.key));
+  return page(list, p, (w) => relationOf(state, w.key, true));
 }
 
 /**
