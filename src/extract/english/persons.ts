@@ -2,7 +2,7 @@
 // extract/words/surnames.txt followed by a given name of one or two syllables:
 // "Wang Jiangping", "He Lifeng"), any capitalised name after a title ("CEO Robin
 // Li", "Chairman Richard Liu"), and the names compromise tags as people.
-import nlp from "compromise";
+import { nlp } from "./nlp.js";
 import type { EntityMention } from "../types.js";
 import type { EnglishEntityRules } from "./data.js";
 import { isPinyinWord, pinyinSurnames } from "./pinyin.js";

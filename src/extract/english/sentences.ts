@@ -3,7 +3,7 @@
 // a quotation with its attribution ('"… grow," Wang said.'); a line break always
 // ends a sentence, as in the Chinese splitter, because items are built from
 // paragraphs.
-import nlp from "compromise";
+import { nlp } from "./nlp.js";
 import type { Span } from "../types.js";
 
 interface SentenceJson {
