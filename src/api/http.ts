@@ -38,6 +38,8 @@ export interface HttpServerOptions {
   log?: (message: string) => void;
   /** How long close() waits for requests in flight before cutting connections. */
   drainMs?: number;
+  /** Under `serve --replicas`: this process's number, shown by /health. */
+  replica?: number;
 }
 
 export interface RunningServer {
@@ -187,6 +189,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
           evidence: s.evidence,
           labels: s.nodes,
           relationTypes: s.relations,
+          ...(options.replica ? { replica: options.replica } : {}),
         },
       });
     } catch (err) {

@@ -83,6 +83,37 @@ describe("policygraph serve", () => {
     expect(running.output()).not.toContain("cli-key");
   });
 
+  it("--replicas 2: two processes answer on one port, a dead one is replaced, SIGTERM stops all", async () => {
+    const file = path.join(dir, "replicas.json");
+    const store = new MemoryGraphStore(file);
+    await store.open();
+    await store.ingest(loadFixture());
+    await store.close();
+    const running = await cli(["serve", "--store", file, "--port", "0", "--replicas", "2"]);
+    await expect.poll(() => running.output()).toMatch(/pids \d+, \d+/);
+    const pids = /pids (\d+), (\d+)/.exec(running.output())!.slice(1).map(Number);
+    // A fresh connection per request: the primary hands connections to the replicas in turn.
+    const health = async () =>
+      (await (await fetch(`${running.url}/health`, { headers: { connection: "close" } })).json()) as {
+        replica: number;
+        documents: number;
+      };
+    const seen = new Set<number>();
+    for (let i = 0; i < 10 && seen.size < 2; i++) {
+      const h = await health();
+      expect(h.documents).toBe(4);
+      seen.add(h.replica);
+    }
+    expect([...seen].sort()).toEqual([1, 2]);
+    expect(await (await documents(running.url)).json()).toEqual({ data: { stats: { documents: 4 } } });
+    process.kill(pids[0]!, "SIGKILL");
+    await expect.poll(() => running.output(), { timeout: 30_000 }).toMatch(/replica \d \(pid \d+\) exited/);
+    expect((await health()).documents).toBe(4);
+    expect(await stop(running)).toBe(0);
+    expect(running.output()).toContain("stopped.");
+    for (const pid of pids.slice(1)) expect(() => process.kill(pid, 0)).toThrow();
+  });
+
   it("refuses a bad port with one line and no stack trace", async () => {
     const child = spawn(
       process.execPath,

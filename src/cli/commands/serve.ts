@@ -1,12 +1,14 @@
 // `policygraph serve`: the GraphQL API, the offline IDE, /health and the
 // explorer page on one port, over the embedded store or Neo4j, until SIGINT or
 // SIGTERM (then: finish requests in flight, close the store).
+import cluster from "node:cluster";
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
 import { startHttpServer } from "../../api/http.js";
 import type { RunningServer } from "../../api/http.js";
 import { scrubSecrets } from "../../api/errors.js";
 import { DEFAULT_LIMITS } from "../../api/limits.js";
+import { announceListening, replicaNumber, ReplicaStartError, startReplicas } from "../../api/replicas.js";
 import type { ApiLimits } from "../../api/limits.js";
 import { createStaticHandler } from "../../explorer/static.js";
 import { openStore } from "../../graph/open.js";
@@ -80,11 +82,29 @@ export function addServeOptions(command: Command): Command {
 
 const isLoopback = (host: string) => ["127.0.0.1", "::1", "localhost"].includes(host);
 
+function printBanner(url: string, storeLabel: string, options: ServeOptions): void {
+  console.log(`PolicyGraph on ${storeLabel}`);
+  console.log(`  GraphQL API and IDE  ${url}/graphql`);
+  console.log(`  explorer             ${url}/`);
+  console.log(`  health               ${url}/health`);
+  if (options.apiKey) console.log("  an API key is required on /graphql");
+  else if (!isLoopback(options.host))
+    console.warn(`  warning: listening on ${options.host} without an API key (--api-key)`);
+}
+
+/** Resolves with the first SIGINT/SIGTERM. */
+function stopSignal(signals: NodeJS.Signals[]): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    for (const s of signals) process.once(s, resolve);
+  });
+}
+
 /** Serve an open store until SIGINT/SIGTERM; closes the store on the way out. */
 export async function serveStore(
   store: GraphStore,
   options: ServeOptions,
   storeLabel: string,
+  replica: number | null = null,
 ): Promise<void> {
   const limits: Partial<ApiLimits> = {
     rateLimitPerMinute: options.rateLimit,
@@ -92,10 +112,10 @@ export async function serveStore(
     maxBodyBytes: options.maxBody,
   };
   // Listen for signals before the server is up, so that a stop request during startup is not lost.
-  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
-    process.once("SIGINT", resolve);
-    process.once("SIGTERM", resolve);
-  });
+  // A replica stops when its primary says so (SIGTERM); Ctrl-C reaches the whole
+  // process group, and the primary forwards it.
+  if (replica) process.on("SIGINT", () => {});
+  const stopped = stopSignal(replica ? ["SIGTERM"] : ["SIGINT", "SIGTERM"]);
   let running: RunningServer;
   try {
     running = await startHttpServer({
@@ -106,6 +126,7 @@ export async function serveStore(
       ...(options.cors ? { corsOrigins: options.cors } : {}),
       limits,
       site: createStaticHandler(),
+      ...(replica ? { replica } : {}),
     });
   } catch (err) {
     await store.close().catch(() => undefined);
@@ -117,16 +138,19 @@ export async function serveStore(
       throw new UserError(`not allowed to listen on port ${options.port}: use a port above 1023`);
     throw err;
   }
-  console.log(`PolicyGraph on ${storeLabel}`);
-  console.log(`  GraphQL API and IDE  ${running.url}/graphql`);
-  console.log(`  explorer             ${running.url}/`);
-  console.log(`  health               ${running.url}/health`);
-  if (options.apiKey) console.log("  an API key is required on /graphql");
-  else if (!isLoopback(options.host))
-    console.warn(`  warning: listening on ${options.host} without an API key (--api-key)`);
+  if (replica) {
+    announceListening(running.url);
+    await stopped;
+    await running.close();
+    await store.close();
+    // The channel to the primary would keep this process alive.
+    process.disconnect?.();
+    return;
+  }
+  printBanner(running.url, storeLabel, options);
   console.log("Press Ctrl-C to stop.");
 
-  const signal = await stopSignal;
+  const signal = await stopped;
   console.log(`\n${signal}: finishing requests in flight, closing the store…`);
   // A second signal means "now".
   process.once("SIGINT", () => process.exit(130));
@@ -136,25 +160,57 @@ export async function serveStore(
   console.log("stopped.");
 }
 
+/** `--replicas N`: this process forks N replicas of the command and only supervises them. */
+async function serveReplicas(count: number, options: ServeOptions, storeLabel: string): Promise<void> {
+  const stopped = stopSignal(["SIGINT", "SIGTERM"]);
+  const replicas = await startReplicas(count, (message) => console.error(`serve: ${message}`)).catch(
+    (err: unknown) => {
+      if (err instanceof ReplicaStartError) throw new UserError(`${err.message}: see its error above`);
+      throw err;
+    },
+  );
+  printBanner(replicas.url, storeLabel, options);
+  console.log(`  replicas             ${count} (pids ${replicas.pids().join(", ")})`);
+  console.log("Press Ctrl-C to stop.");
+  const signal = await stopped;
+  console.log(`\n${signal}: the replicas finish requests in flight and close the store…`);
+  process.once("SIGINT", () => (replicas.kill(), process.exit(130)));
+  process.once("SIGTERM", () => (replicas.kill(), process.exit(143)));
+  await replicas.stop();
+  console.log("stopped.");
+}
+
+function storeLabelOf(options: { store?: string; neo4j?: string }): string {
+  return options.neo4j
+    ? `Neo4j (${scrubSecrets(options.neo4j)})`
+    : `the embedded store (${options.store ?? "data/graph.json"})`;
+}
+
 export function register(program: Command): void {
   const command = program
     .command("serve")
     .description("serve the graph: GraphQL API and offline IDE at /graphql, explorer at /, /health")
     .option("--store <file>", "embedded store file (default: data/graph.json)")
-    .option("--neo4j <uri>", 'serve from Neo4j at this bolt URI ("managed" for the managed server)');
+    .option("--neo4j <uri>", 'serve from Neo4j at this bolt URI ("managed" for the managed server)')
+    .addOption(
+      new Option(
+        "--replicas <n>",
+        "server processes sharing the port (node:cluster), for more than one core; each opens the store (the embedded one is loaded into each)",
+      )
+        .default(1)
+        .argParser(integer("--replicas", 1, 64)),
+    );
   addServeOptions(command).action(
-    action(async (options: ServeOptions & { store?: string; neo4j?: string }) => {
+    action(async (options: ServeOptions & { store?: string; neo4j?: string; replicas: number }) => {
+      if (options.replicas > 1 && cluster.isPrimary)
+        return serveReplicas(options.replicas, options, storeLabelOf(options));
       const store = await openStore({
         ...(options.store ? { store: options.store } : {}),
         ...(options.neo4j ? { neo4j: options.neo4j } : {}),
         // Neo4j terminates a read that outlives the request, so a timed-out query stops there too.
         readTimeoutMs: options.timeout,
       });
-      const label =
-        store.kind === "neo4j"
-          ? `Neo4j (${scrubSecrets(options.neo4j ?? "")})`
-          : `the embedded store (${options.store ?? "data/graph.json"})`;
-      await serveStore(store, options, label);
+      await serveStore(store, options, storeLabelOf(options), replicaNumber());
     }),
   );
 }
