@@ -72,6 +72,10 @@ function byNamePrefix(ctx: RelateContext): RelationMention[] {
     if (m.label === "Region" && !r.notPrefixRegions.includes(m.name) && !regions.has(m.name))
       regions.set(m.name, m);
   }
+  // Each region's forms once per article, not once per mention they are tried against.
+  const forms = [...regions.values()].map(
+    (region) => [region, [...new Set([region.name, shortRegionName(ctx, region.name)])]] as const,
+  );
   const out: RelationMention[] = [];
   const done = new Set<string>();
   for (const thing of ctx.mentions) {
@@ -80,8 +84,8 @@ function byNamePrefix(ctx: RelateContext): RelationMention[] {
     if (!sentence) continue;
     let best: EntityMention | undefined;
     let bestLength = 0;
-    for (const region of regions.values()) {
-      for (const form of new Set([region.name, shortRegionName(ctx, region.name)])) {
+    for (const [region, names] of forms) {
+      for (const form of names) {
         if (form.length < 2 || form.length <= bestLength) continue;
         if (thing.name.startsWith(form) && thing.name.length >= form.length + 2) {
           best = region;
