@@ -145,10 +145,20 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
   // Record ids and entity ids → one holder per entity, so that resolving an endpoint
   // is a single lookup (this loop runs a million times on a large extraction).
   const holders = new Map<string, Holder>();
+  const holderList: Holder[] = [];
   const documentIds = new Set(extraction.documents.map((d) => d.id));
   const pend = (list: PendingContribution[] | undefined, c: PendingContribution) => {
     if (list) list.push(c);
     return list ?? [c];
+  };
+  // Mentions and evidence of one document come together: the last active document
+  // seen answers most checks without hashing the id again.
+  let lastActive: string | undefined;
+  const isActive = (doc: string): boolean => {
+    if (doc === lastActive) return true;
+    if (!active.has(doc)) return false;
+    lastActive = doc;
+    return true;
   };
 
   for (const record of extraction.entities ?? []) {
@@ -173,10 +183,11 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
           mentions: [],
           contributions: [],
         },
-        docs: new Set(),
+        lastDoc: undefined,
         mentioned: false,
       };
       holders.set(id, h);
+      holderList.push(h);
     }
     if (record.id && record.id !== id) holders.set(record.id, h);
     const row = h.row;
@@ -185,26 +196,27 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
       h.mentioned = true;
       (h.records ??= []).push(mentions);
     }
-    let recordDocs: Set<string> | null = null;
     for (const m of mentions) {
-      if (!active.has(m.documentId)) continue;
+      if (!isActive(m.documentId)) continue;
       row.mentions.push(m);
-      h.docs.add(m.documentId);
-      (recordDocs ??= new Set()).add(m.documentId);
+      addDoc(h, m.documentId);
     }
+    // Most records give neither aliases nor properties: nothing more to do.
+    if (!record.aliases?.length && (!record.properties || isEmpty(record.properties))) continue;
     const aliases = (record.aliases ?? []).filter((a) => a !== row.name);
     const properties = cleanProperties(record.properties);
     if (aliases.length === 0 && isEmpty(properties)) continue;
     for (const alias of aliases) if (!row.aliases.includes(alias)) row.aliases.push(alias);
     Object.assign(row.properties, properties);
     // Provenance: where the record mentions nothing active, its documents are the row's.
-    const all = recordDocs ? [...recordDocs] : "row";
+    const recordDocs = [...new Set(mentions.map((m) => m.documentId).filter(isActive))];
+    const all = recordDocs.length > 0 ? recordDocs : "row";
     if (!isEmpty(properties)) h.pending = pend(h.pending, { docs: all, aliases: [], properties });
     for (const alias of aliases) {
       const key = normaliseName(alias);
       const seen = new Set<string>();
       for (const m of mentions)
-        if (active.has(m.documentId) && normaliseName(m.text) === key) seen.add(m.documentId);
+        if (isActive(m.documentId) && normaliseName(m.text) === key) seen.add(m.documentId);
       h.pending = pend(h.pending, {
         docs: seen.size > 0 ? [...seen] : all,
         aliases: [alias],
@@ -224,7 +236,7 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
     // Document → entity MENTIONS is how a document contributes an entity, not a relation.
     if (record.type === "MENTIONS" && documentIds.has(record.source)) {
       const target = holders.get(record.target);
-      if (target && active.has(record.source)) target.docs.add(record.source);
+      if (target && active.has(record.source)) addDoc(target, record.source);
       continue;
     }
     const source = holders.get(record.source);
@@ -235,10 +247,10 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
     let docs: string[];
     if (given.length === 1) {
       // The common case, without intermediate arrays.
-      if (!active.has(given[0]!.documentId)) continue;
+      if (!isActive(given[0]!.documentId)) continue;
       docs = [given[0]!.documentId];
     } else if (given.length > 0) {
-      evidence = given.filter((e) => active.has(e.documentId));
+      evidence = given.filter((e) => isActive(e.documentId));
       if (evidence.length === 0) continue;
       docs = [...new Set(evidence.map((e) => e.documentId))];
     } else {
@@ -273,40 +285,54 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
     // Never pushed into: the array may be the input's own.
     row.evidence = row.evidence.length === 0 ? evidence : row.evidence.concat(evidence);
     for (const d of docs) {
-      source.docs.add(d);
-      target.docs.add(d);
+      addDoc(source, d);
+      addDoc(target, d);
     }
   }
 
   const rows: EntityRow[] = [];
-  const seen = new Set<Holder>();
-  for (const h of holders.values()) {
-    if (seen.has(h)) continue;
-    seen.add(h);
+  let allActive: string[] | undefined;
+  for (const h of holderList) {
     const row = h.row;
-    row.docs = [...h.docs];
     // An entity with no mention anywhere and no relation still came from this extraction.
     if (row.docs.length === 0 && !h.mentioned)
-      row.docs = extraction.documents.map((d) => d.id).filter((d) => active.has(d));
+      row.docs = [...(allActive ??= extraction.documents.map((d) => d.id).filter((d) => active.has(d)))];
     if (row.docs.length === 0) continue;
-    row.contributions = contributionsOf(h.pending, row.docs);
+    if (h.pending) row.contributions = contributionsOf(h.pending, row.docs);
     rows.push(row);
   }
   const relationRows = [...relations.values()];
-  for (const row of relationRows) row.contributions = contributionsOf(relationPending.get(row.key), row.docs);
+  if (relationPending.size > 0)
+    for (const row of relationRows)
+      row.contributions = contributionsOf(relationPending.get(row.key), row.docs);
   return { entities: rows, relations: relationRows };
 }
 
 interface Holder {
+  /** Its docs are the documents (of this ingest) that contribute the entity, in first-seen order. */
   row: EntityRow;
-  /** Documents (of this ingest) that contribute the entity, as a set while collecting. */
-  docs: Set<string>;
+  /** The document added last (most additions repeat it), and a set once there are many. */
+  lastDoc: string | undefined;
+  docSet?: Set<string>;
   /** Mentioned anywhere in the extraction (active document or not). */
   mentioned: boolean;
   /** Mention lists of its records, for the rare relation without evidence. */
   records?: Mention[][];
   mentionDocs?: Set<string>;
   pending?: PendingContribution[];
+}
+
+/** Add a document to an entity's unless already there (a Set past a few, so hubs stay linear). */
+function addDoc(h: Holder, doc: string): void {
+  if (doc === h.lastDoc) return;
+  h.lastDoc = doc;
+  const docs = h.row.docs;
+  if (h.docSet) {
+    if (h.docSet.has(doc)) return;
+    h.docSet.add(doc);
+  } else if (docs.includes(doc)) return;
+  else if (docs.length >= 16) h.docSet = new Set(docs).add(doc);
+  docs.push(doc);
 }
 
 /** Every document that mentions the entity, active or not (computed once, on demand). */
