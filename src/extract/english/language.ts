@@ -2,15 +2,20 @@
 // Chinese text with English product names is still Chinese (one ideograph
 // carries about as much as four or five letters), and an English wire that
 // quotes 工信部 once is still English.
-const HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
-const LATIN = /[A-Za-z]/;
+// Both classes lie in the Basic Multilingual Plane, so the text is read by code unit
+// (a surrogate half is neither); a RegExp test per character cost more than
+// segmenting the item into sentences.
+const isHan = (c: number): boolean =>
+  (c >= 0x3400 && c <= 0x4dbf) || (c >= 0x4e00 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const isLatin = (c: number): boolean => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 
 export function detectLanguage(text: string): "zh" | "en" {
   let han = 0;
   let latin = 0;
-  for (const ch of text) {
-    if (HAN.test(ch)) han++;
-    else if (LATIN.test(ch)) latin++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isHan(c)) han++;
+    else if (isLatin(c)) latin++;
   }
   return han >= latin / 4 ? "zh" : "en";
 }

@@ -3,7 +3,7 @@
 // walk of boundary.ts, and the rule's anchor decides what the name must start with.
 import { scan } from "../rules/scan.js";
 import type { CompiledRules, SuffixKey } from "../rules/compile.js";
-import { memoByRules } from "../rules/memo.js";
+import { memoByRulesAndGroup } from "../rules/memo.js";
 import type { SuffixRule, SubunitRule } from "../rules/schema.js";
 import type { Hit } from "../rules/aho-corasick.js";
 import { leftTokens, clauseStart } from "./boundary.js";
@@ -303,11 +303,10 @@ function subunit(text: string, hit: Hit<SuffixKey>, rule: SubunitRule, ctx: Suff
 
 /** The lexicon's canonical name when a pattern found a known alias (百度公司 → 百度…有限公司). */
 export function canonical(name: string, label: string, rules: CompiledRules): string {
-  return canonicalByKey(`${label}\t${name}`, rules);
+  return canonicalByLabel(label, name, rules);
 }
 
-const canonicalByKey = memoByRules((key: string, rules: CompiledRules): string => {
-  const [label, name] = key.split("\t") as [string, string];
+const canonicalByLabel = memoByRulesAndGroup((label: string, name: string, rules: CompiledRules): string => {
   const entries = rules.byName.get(name.normalize("NFKC").replace(/\s/g, "").toLowerCase());
   return entries?.find((e) => e.label === label)?.canonical ?? name;
 });

@@ -23,3 +23,30 @@ export function memoByRules<V>(
     return value;
   };
 }
+
+/**
+ * memoByRules for a function of a group (a label, say) and a name: one table per
+ * group, so that no `group + name` key string is built and hashed per call.
+ */
+export function memoByRulesAndGroup<V>(
+  fn: (group: string, name: string, rules: CompiledRules) => V,
+): (group: string, name: string, rules: CompiledRules) => V {
+  const tables = new WeakMap<CompiledRules, Map<string, Map<string, V>>>();
+  return (group, name, rules) => {
+    let groups = tables.get(rules);
+    if (!groups) {
+      groups = new Map();
+      tables.set(rules, groups);
+    }
+    let table = groups.get(group);
+    if (!table) {
+      table = new Map();
+      groups.set(group, table);
+    }
+    if (table.has(name)) return table.get(name)!;
+    const value = fn(group, name, rules);
+    if (table.size >= MAX_ENTRIES) table.clear();
+    table.set(name, value);
+    return value;
+  };
+}
