@@ -34,6 +34,25 @@ describe("Aho–Corasick over UTF-16 code units", () => {
     );
   });
 
+  it("forEachHit reports the hits of search(), in the same order", () => {
+    const alphabet = fc.constantFrom(..."北京市京东科技园区a1\u{20000}");
+    const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((cs) => cs.join(""));
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(word, { maxLength: 12 }),
+        fc.array(alphabet, { maxLength: 40 }),
+        (keys, cs) => {
+          const text = cs.join("");
+          const ac = new AhoCorasick<string>();
+          for (const k of keys) ac.add(k, k);
+          const each: { start: number; end: number; value: string }[] = [];
+          ac.forEachHit(text, (start, end, value) => each.push({ start, end, value }));
+          expect(each).toEqual(ac.search(text));
+        },
+      ),
+    );
+  });
+
   it("keeps every value of a key added twice and refuses keys after build", () => {
     const ac = new AhoCorasick<number>();
     ac.add("园区", 1);

@@ -119,8 +119,17 @@ export class AhoCorasick<T> {
 
   /** Every occurrence of every key in `text`, in order of end offset. */
   search(text: string): Hit<T>[] {
-    if (this.trie) this.build();
     const hits: Hit<T>[] = [];
+    this.forEachHit(text, (start, end, value) => hits.push({ start, end, value }));
+    return hits;
+  }
+
+  /**
+   * Calls `found` for every occurrence, in the order of search(), without building a
+   * hit object for each (callers that sort hits into their own lists would copy them).
+   */
+  forEachHit(text: string, found: (start: number, end: number, value: T) => void): void {
+    if (this.trie) this.build();
     const { root, fail, outFirst, outLength, outValues } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
@@ -132,8 +141,7 @@ export class AhoCorasick<T> {
       }
       state = to > 0 ? to : 0;
       for (let o = outFirst[state]!, end = outFirst[state + 1]!; o < end; o++)
-        hits.push({ start: i + 1 - outLength[o]!, end: i + 1, value: outValues[o]! });
+        found(i + 1 - outLength[o]!, i + 1, outValues[o]!);
     }
-    return hits;
   }
 }

@@ -18,13 +18,12 @@ let last: { rules: CompiledRules; text: string; scan: Scan } | null = null;
 export function scan(text: string, rules: CompiledRules): Scan {
   if (last && last.rules === rules && last.text === text) return last.scan;
   const out: Scan = { gazetteer: [], suffixes: [], titles: [], cues: [] };
-  for (const h of rules.combined.search(text)) {
-    const k = h.value;
-    if (k.table === "gazetteer") out.gazetteer.push({ start: h.start, end: h.end, value: k.value });
-    else if (k.table === "suffixes") out.suffixes.push({ start: h.start, end: h.end, value: k.value });
-    else if (k.table === "titles") out.titles.push({ start: h.start, end: h.end, value: k.value });
-    else out.cues.push({ start: h.start, end: h.end, value: k.value });
-  }
+  rules.combined.forEachHit(text, (start, end, k) => {
+    if (k.table === "gazetteer") out.gazetteer.push({ start, end, value: k.value });
+    else if (k.table === "suffixes") out.suffixes.push({ start, end, value: k.value });
+    else if (k.table === "titles") out.titles.push({ start, end, value: k.value });
+    else out.cues.push({ start, end, value: k.value });
+  });
   last = { rules, text, scan: out };
   return out;
 }
