@@ -42,12 +42,13 @@ export function shortForms(text: string, mentions: EntityMention[], rules: Compi
     const core = coreName(f.name, rules);
     if (!core || core === f.name || rules.classWords.has(core)) continue;
     // Shorter enterprise mentions built on the same core are this company.
+    // The length test comes before the core-name lookup it makes unnecessary for most mentions.
     out = out.map((m) =>
       m !== f &&
       m.label === "Enterprise" &&
       m.name !== f.name &&
-      (m.name === core || coreName(m.name, rules) === core) &&
-      m.name.length < f.name.length
+      m.name.length < f.name.length &&
+      (m.name === core || coreName(m.name, rules) === core)
         ? { ...m, name: f.name, rule: `${m.rule}+resolve.short` }
         : m,
     );
