@@ -4,7 +4,6 @@
 // set) last, so a failure leaves them recognisably unwritten: the error names them
 // and the next run redoes them. A dry run does it all in one transaction and rolls
 // it back.
-import { normaliseName } from "../../ids.js";
 import type { DocumentRecord, Extraction, NodeLabel, RelationType } from "../../types.js";
 import type { IngestSummary } from "../store.js";
 import { IngestFailedError } from "../store.js";
@@ -14,7 +13,15 @@ import { emptySummary, labelOfId, planDocuments, prepareFacts } from "../prepare
 import * as q from "./writes.js";
 import { recompute } from "./recompute.js";
 import type { RelationRef } from "./recompute.js";
-import { encodeProperties } from "./values.js";
+import {
+  documentParams,
+  existingEntityParams,
+  hasProperties,
+  mergeRelationParams,
+  mergesInto,
+  newEntityParams,
+  newRelationParams,
+} from "./params.js";
 
 /** Runs one statement in a write transaction (retried by the driver on transient errors). */
 export type Run = (query: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
@@ -25,101 +32,6 @@ const CHUNK_RELATIONS = 20_000;
 
 function* batches<T>(rows: T[], size = BATCH): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
-}
-
-function entityParams(row: EntityRow) {
-  const normName = normaliseName(row.name);
-  const names = [normName];
-  for (const a of row.aliases) {
-    const k = normaliseName(a);
-    if (!names.includes(k)) names.push(k);
-  }
-  return {
-    id: row.id,
-    label: row.label,
-    name: row.name,
-    normName,
-    aliases: row.aliases,
-    names,
-    aliasText: row.aliases.map((a) => `${a}\n`).join(""),
-    props: encodeProperties(row.properties),
-    propKeys: Object.keys(row.properties).filter((k) => row.properties[k] !== null),
-  };
-}
-
-function relationParams(row: RelationRow, dates: Map<string, string | null>) {
-  let firstDate: string | null = null;
-  const evDoc: string[] = [];
-  const evSentence: string[] = [];
-  const evStart: number[] = [];
-  const evEnd: number[] = [];
-  const evRule: string[] = [];
-  for (const e of row.evidence) {
-    const d = dates.get(e.documentId);
-    if (d && (!firstDate || d < firstDate)) firstDate = d;
-    evDoc.push(e.documentId);
-    evSentence.push(e.sentence);
-    evStart.push(e.start);
-    evEnd.push(e.end);
-    evRule.push(e.rule);
-  }
-  return {
-    key: row.key,
-    source: row.source,
-    target: row.target,
-    docs: row.docs,
-    props: encodeProperties(row.properties),
-    propKeys: Object.keys(row.properties),
-    firstDate,
-    evDoc,
-    evSentence,
-    evStart,
-    evEnd,
-    evRule,
-    propDoc: row.contributions.map((c) => c.doc),
-    propJson: row.contributions.map((c) => JSON.stringify(c.properties)),
-  };
-}
-
-/** One row per entity: its documents' mentions and contributions. */
-function mentionRows(rows: EntityRow[]) {
-  return rows.map((row) => {
-    const byDoc = new Map<string, { starts: number[]; ends: number[]; texts: string[] }>();
-    for (const doc of row.docs) byDoc.set(doc, { starts: [], ends: [], texts: [] });
-    for (const m of row.mentions) {
-      const lists = byDoc.get(m.documentId);
-      if (!lists) continue;
-      lists.starts.push(m.start);
-      lists.ends.push(m.end);
-      lists.texts.push(m.text);
-    }
-    const given = new Map(row.contributions.map((c) => [c.doc, c]));
-    return {
-      id: row.id,
-      mentions: [...byDoc].map(([doc, lists]) => {
-        const c = given.get(doc);
-        return {
-          doc,
-          ...lists,
-          aliases: c?.aliases.length ? c.aliases : null,
-          props: c && Object.keys(c.properties).length > 0 ? JSON.stringify(c.properties) : null,
-        };
-      }),
-    };
-  });
-}
-
-function documentParams(doc: DocumentRecord) {
-  return {
-    id: doc.id,
-    title: doc.title,
-    date: doc.date ?? null,
-    source: doc.source,
-    byline: doc.byline ?? null,
-    language: doc.language ?? null,
-    text: doc.text ?? null,
-    hash: doc.hash ?? null,
-  };
 }
 
 /** Split the prepared facts into chunks of documents (an entity or relation goes where its documents are). */
@@ -177,6 +89,24 @@ function chunk(docs: DocumentRecord[], entities: EntityRow[], relations: Relatio
   return chunks;
 }
 
+function partition<T>(rows: T[], test: (row: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const row of rows) (test(row) ? yes : no).push(row);
+  return [yes, no];
+}
+
+/** The rows for which `test` is false, then those for which it is true (empty groups left out). */
+function split<T>(rows: T[], test: (row: T) => boolean): [boolean, T[]][] {
+  const [yes, no] = partition(rows, test);
+  return (
+    [
+      [false, no],
+      [true, yes],
+    ] as [boolean, T[]][]
+  ).filter(([, group]) => group.length > 0);
+}
+
 function groupBy<T, K extends string>(rows: T[], key: (row: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();
   for (const row of rows) {
@@ -206,9 +136,10 @@ export async function ingestNeo4j(run: Run, extraction: Extraction, dryRun: bool
   const dates = new Map(extraction.documents.map((d) => [d.id, d.date ?? null]));
 
   const chunks = chunk(active, facts.entities, facts.relations);
+  const written: Written = { entities: new Set(), relations: new Set() };
   for (const [i, part] of chunks.entries()) {
     try {
-      await writeChunk(run, part, replaced, dates, summary);
+      await writeChunk(run, part, replaced, dates, summary, written);
     } catch (err) {
       const unwritten = chunks.slice(i).flatMap((c) => c.docs.map((d) => d.id));
       const why = err instanceof Error ? err.message.split("\n")[0] : String(err);
@@ -222,12 +153,21 @@ export async function ingestNeo4j(run: Run, extraction: Extraction, dryRun: bool
   return summary;
 }
 
+/** What the statements of one ingest have written so far (committed, or in the dry run's transaction). */
+interface Written {
+  /** Entities this ingest created: none of their relationships existed before it. */
+  entities: Set<string>;
+  /** Relationship keys this ingest wrote. */
+  relations: Set<string>;
+}
+
 async function writeChunk(
   run: Run,
   part: { docs: DocumentRecord[]; entities: EntityRow[]; relations: RelationRow[] },
   replaced: Set<string>,
   dates: Map<string, string | null>,
   summary: IngestSummary,
+  written: Written,
 ): Promise<void> {
   const droppedEntities = new Set<string>();
   const droppedRelations = new Set<string>();
@@ -248,25 +188,58 @@ async function writeChunk(
   for (const id of droppedEntities) recomputeEntities.delete(id);
   for (const key of droppedRelations) recomputeRelations.delete(key);
   await recompute(run, [...recomputeEntities], [...recomputeRelations.values()]);
-  for (const [label, rows] of groupBy(part.entities, (r) => r.label)) {
-    for (const batch of batches(rows)) {
-      const [res] = await run(q.upsertEntities(label as NodeLabel), { rows: batch.map(entityParams) });
-      const created = new Set((res?.created as string[] | undefined) ?? []);
-      for (const row of batch) {
-        if (created.has(row.id) && !droppedEntities.delete(row.id)) bump(summary.entities.created, label);
-        else bump(summary.entities.updated, label);
+
+  const existing = new Set<string>();
+  for (const ids of batches(part.entities.map((r) => r.id)))
+    for (const id of ((await run(q.existingEntities, { ids }))[0]?.ids as string[] | undefined) ?? [])
+      existing.add(id);
+  const [fresh, known] = partition(part.entities, (r) => !existing.has(r.id));
+  for (const [label, rows] of groupBy(fresh, (r) => r.label as NodeLabel)) {
+    for (const [withProps, some] of split(rows, hasProperties)) {
+      for (const batch of batches(some)) {
+        await run(q.createEntities(label, withProps), { rows: batch.map(newEntityParams) });
+        for (const row of batch) {
+          written.entities.add(row.id);
+          if (droppedEntities.delete(row.id)) bump(summary.entities.updated, label);
+          else bump(summary.entities.created, label);
+        }
       }
     }
   }
-  for (const rows of batches(mentionRows(part.entities))) await run(q.createMentions, { rows });
-  for (const [type, rows] of groupBy(part.relations, (r) => r.type)) {
+  for (const [merge, rows] of split(known, mergesInto)) {
     for (const batch of batches(rows)) {
-      const [res] = await run(q.upsertRelations(type as RelationType), {
-        rows: batch.map((r) => relationParams(r, dates)),
+      await run(q.updateEntities(merge), { rows: batch.map(existingEntityParams) });
+      for (const row of batch) bump(summary.entities.updated, row.label);
+    }
+  }
+
+  for (const [type, rows] of groupBy(part.relations, (r) => r.type as RelationType)) {
+    const [created, merged] = partition(
+      rows,
+      (r) =>
+        (written.entities.has(r.source) || written.entities.has(r.target)) && !written.relations.has(r.key),
+    );
+    for (const [withProps, some] of split(created, hasProperties)) {
+      for (const batch of batches(some)) {
+        await run(q.createRelations(type, withProps), {
+          rows: batch.map((r) => newRelationParams(r, dates)),
+        });
+        for (const row of batch) {
+          written.relations.add(row.key);
+          summary.evidence.added += row.evidence.length;
+          if (droppedRelations.delete(row.key)) bump(summary.relations.updated, type);
+          else bump(summary.relations.created, type);
+        }
+      }
+    }
+    for (const batch of batches(merged)) {
+      const [res] = await run(q.upsertRelations(type), {
+        rows: batch.map((r) => mergeRelationParams(r, dates)),
       });
       const created = new Set((res?.created as string[] | undefined) ?? []);
       summary.evidence.added += Number(res?.evidence ?? 0);
       for (const row of batch) {
+        written.relations.add(row.key);
         if (created.has(row.key) && !droppedRelations.delete(row.key)) bump(summary.relations.created, type);
         else bump(summary.relations.updated, type);
       }
