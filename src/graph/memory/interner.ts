@@ -4,21 +4,23 @@
 export class Interner {
   readonly values: string[] = [];
   private readonly index = new Map<string, number>();
-  // Consecutive calls often repeat a string (a document's id for each of its
-  // mentions): comparing with the last one is cheaper than hashing it again.
-  private last = "";
-  private lastIndex = -1;
+  // Consecutive calls of one kind often repeat a string (a document's id for each of
+  // its mentions, a rule id, a sentence that supports several relations): comparing
+  // with the last one of that kind ("lane") is cheaper than hashing into a large map.
+  private readonly last: (string | undefined)[] = [undefined, undefined, undefined, undefined];
+  private readonly lastIndex: number[] = [-1, -1, -1, -1];
 
-  intern(value: string): number {
-    if (value === this.last) return this.lastIndex;
+  /** Index of `value`; `lane` (0-3) groups calls whose strings tend to repeat. */
+  intern(value: string, lane = 0): number {
+    if (value === this.last[lane]) return this.lastIndex[lane]!;
     let i = this.index.get(value);
     if (i === undefined) {
       i = this.values.length;
       this.values.push(value);
       this.index.set(value, i);
     }
-    this.last = value;
-    this.lastIndex = i;
+    this.last[lane] = value;
+    this.lastIndex[lane] = i;
     return i;
   }
 

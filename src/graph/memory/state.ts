@@ -69,8 +69,53 @@ export interface Removal {
   removedRelations: string[];
 }
 
+/** Interner lanes: strings of one kind, which tend to repeat from one call to the next. */
+const DOC = 0;
+const SURFACE = 1;
+const SENTENCE = 2;
+const RULE = 3;
+
+interface AdjacencyData {
+  in: Record<string, unknown>;
+  out: Record<string, unknown>;
+  clear(): void;
+}
+
+/** An empty object already in V8's dictionary mode (keeps Object.prototype: graphology calls hasOwnProperty on it). */
+function dictionary(): Record<string, unknown> {
+  const o: Record<string, unknown> = { a: 0, b: 0 };
+  delete o.a; // deleting a property other than the last one switches the object to dictionary mode
+  delete o.b;
+  return o;
+}
+
+/**
+ * graphology keeps each node's neighbours in plain objects keyed by neighbour id.
+ * Grown one distinct key at a time, every such object walks V8 through a hidden
+ * class of its own per key (a million of them for a large graph), which made
+ * adding an edge several times slower than a hash insert. Starting the objects in
+ * dictionary mode makes them plain hash tables from the start; iteration order and
+ * every graphology method stay the same. (Relies on graphology 0.26's node data
+ * class, `NodeDataClass`, with `in`/`out` objects set by `clear()`.)
+ */
+export class EntityGraph extends MultiDirectedGraph<NodeAttrs, EdgeAttrs> {
+  constructor() {
+    super({ allowSelfLoops: true });
+    const self = this as unknown as { NodeDataClass: new (...args: unknown[]) => AdjacencyData };
+    const Base = self.NodeDataClass;
+    if (typeof Base !== "function" || typeof Base.prototype.clear !== "function") return;
+    self.NodeDataClass = class extends Base {
+      override clear(): void {
+        super.clear();
+        this.in = dictionary();
+        this.out = dictionary();
+      }
+    };
+  }
+}
+
 export class GraphState {
-  readonly graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: true });
+  readonly graph: MultiDirectedGraph<NodeAttrs, EdgeAttrs> = new EntityGraph();
   readonly strings = new Interner();
   readonly documents = new Map<string, DocumentRecord>();
   /**
@@ -91,7 +136,7 @@ export class GraphState {
 
   addDocument(doc: DocumentRecord): void {
     this.documents.set(doc.id, { ...doc });
-    this.strings.intern(doc.id);
+    this.strings.intern(doc.id, DOC);
   }
 
   addEntity(row: EntityRow): Change {
@@ -121,22 +166,29 @@ export class GraphState {
         mentions: [],
       };
       g.addNode(row.id, attrs);
-      this.indexName(row.name, row.id);
+      // The id is `<label>:<normalised name>` (entityId): its tail is the name's key.
+      this.indexKey(row.id.slice(row.label.length + 1), row.id);
       for (const alias of row.aliases) this.indexName(alias, row.id);
       this.labelCounts.set(row.label, (this.labelCounts.get(row.label) ?? 0) + 1);
       change = "created";
     }
     const s = this.strings;
-    const added = addDocs(attrs.docs, row.docs, s, (d) => push(this.docEntities, d, row.id));
+    const added = addDocs(attrs.docs, row.docs, s, this.docEntities, row.id);
     if (added && change === "unchanged") change = "updated";
-    attrs.mentions = appendTuples(attrs.mentions, row.mentions, MENTION_WIDTH, (m, out, at) => {
-      out[at] = s.intern(m.documentId);
-      out[at + 1] = m.start;
-      out[at + 2] = m.end;
-      out[at + 3] = s.intern(m.text);
-    });
+    const mentions = row.mentions;
+    if (mentions.length > 0) {
+      let at = attrs.mentions.length;
+      const out = grow(attrs.mentions, mentions.length * MENTION_WIDTH);
+      for (const m of mentions) {
+        out[at++] = s.intern(m.documentId, DOC);
+        out[at++] = m.start;
+        out[at++] = m.end;
+        out[at++] = s.intern(m.text, SURFACE);
+      }
+      attrs.mentions = out;
+    }
     for (const c of row.contributions) {
-      const d = s.intern(c.doc);
+      const d = s.intern(c.doc, DOC);
       const entry: NodeProvenance = { d, a: [...c.aliases], p: { ...c.properties } };
       const prov = (attrs.prov ??= []);
       const at = prov.findIndex((x) => x.d === d);
@@ -166,23 +218,29 @@ export class GraphState {
       attrs = {
         type: row.type,
         properties: isEmpty(row.properties) ? NO_PROPERTIES : { ...row.properties },
-        docs: row.docs.map((d) => s.intern(d)),
+        docs: row.docs.map((d) => s.intern(d, DOC)),
         ev: [],
       };
       g.addDirectedEdgeWithKey(row.key, row.source, row.target, attrs);
       this.edgeCounts.set(row.type, (this.edgeCounts.get(row.type) ?? 0) + 1);
       change = "created";
     }
-    attrs.ev = appendTuples(attrs.ev, row.evidence, EVIDENCE_WIDTH, (e, out, at) => {
-      out[at] = s.intern(e.documentId);
-      out[at + 1] = s.intern(e.sentence);
-      out[at + 2] = e.start;
-      out[at + 3] = e.end;
-      out[at + 4] = s.intern(e.rule);
-    });
-    this.evidenceCount += row.evidence.length;
+    const evidence = row.evidence;
+    if (evidence.length > 0) {
+      let at = attrs.ev.length;
+      const out = grow(attrs.ev, evidence.length * EVIDENCE_WIDTH);
+      for (const e of evidence) {
+        out[at++] = s.intern(e.documentId, DOC);
+        out[at++] = s.intern(e.sentence, SENTENCE);
+        out[at++] = e.start;
+        out[at++] = e.end;
+        out[at++] = s.intern(e.rule, RULE);
+      }
+      attrs.ev = out;
+    }
+    this.evidenceCount += evidence.length;
     for (const c of row.contributions) {
-      const d = s.intern(c.doc);
+      const d = s.intern(c.doc, DOC);
       const entry: EdgeProvenance = { d, p: { ...c.properties } };
       const prov = (attrs.prov ??= []);
       const at = prov.findIndex((x) => x.d === d);
@@ -308,7 +366,10 @@ export class GraphState {
   }
 
   private indexName(name: string, id: string): void {
-    const key = normaliseName(name);
+    this.indexKey(normaliseName(name), id);
+  }
+
+  private indexKey(key: string, id: string): void {
     const ids = this.names.get(key);
     if (!ids) this.names.set(key, [id]);
     else if (!ids.includes(id)) ids.push(id);
@@ -323,45 +384,36 @@ export class GraphState {
 }
 
 /**
- * Flat tuples appended: into a new array of the exact size when `flat` is empty (most
- * relationships get all their evidence at once), else by push (amortised growth).
+ * `flat` with room for `more` values after its own: a new array of the exact size
+ * when `flat` is empty (most entities and relationships get all theirs at once),
+ * else `flat` itself, grown (amortised).
  */
-function appendTuples<T>(
-  flat: number[],
-  items: readonly T[],
-  width: number,
-  write: (item: T, out: number[], at: number) => void,
-): number[] {
-  if (items.length === 0) return flat;
-  if (flat.length > 0) {
-    const at = flat.length;
-    flat.length = at + items.length * width;
-    items.forEach((item, i) => write(item, flat, at + i * width));
-    return flat;
-  }
-  const out = new Array<number>(items.length * width);
-  items.forEach((item, i) => write(item, out, i * width));
-  return out;
+function grow(flat: number[], more: number): number[] {
+  if (flat.length === 0) return new Array<number>(more);
+  flat.length += more;
+  return flat;
 }
 
 /**
  * Add the interned ids of `docIds` that `docs` lacks (a Set once the list is long, so
- * hub entities stay linear); `onAdded` sees each new one. True when any was added.
+ * hub entities stay linear); each new one also lists `id` under it in `index`.
+ * True when any was added.
  */
 function addDocs(
   docs: number[],
   docIds: readonly string[],
   strings: Interner,
-  onAdded?: (doc: number) => void,
+  index?: Map<number, string[]>,
+  id?: string,
 ): boolean {
   const known = docs.length >= 16 ? new Set(docs) : null;
   let added = false;
   for (const docId of docIds) {
-    const d = strings.intern(docId);
+    const d = strings.intern(docId, DOC);
     if (known ? known.has(d) : docs.includes(d)) continue;
     known?.add(d);
     docs.push(d);
-    onAdded?.(d);
+    if (index) push(index, d, id!);
     added = true;
   }
   return added;
