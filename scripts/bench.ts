@@ -3,7 +3,7 @@
 // stderr; a table (or with --json one object) on stdout. Each extraction and
 // serving measurement runs in its own child process (scripts/bench/child.ts).
 import { spawn } from "node:child_process";
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import { cpus, availableParallelism } from "node:os";
 import path from "node:path";
 import { Command } from "commander";
@@ -17,6 +17,8 @@ import type { LoadFigures, QueryName } from "./bench/load.js";
 import type { QueryNames } from "./bench/graph.js";
 import { existingCorpus, writeCorpus } from "./bench/write-corpus.js";
 import { formatReport } from "./bench/report.js";
+import { startServe } from "./bench/serve.js";
+import type { ServeTarget } from "./bench/serve.js";
 
 const opts = new Command("bench")
   .description("measure extraction, memory, ingestion and GraphQL latency against same-run baselines")
@@ -29,6 +31,11 @@ const opts = new Command("bench")
   .option("--graph-rels <n>", "relationships in the query-benchmark graph (default 1000000)", Number)
   .option("--duration <s>", "seconds of load per query (default 10, quick 2)", Number)
   .option("--connections <n>", "concurrent clients", Number, 50)
+  .option(
+    "--replicas <n>",
+    "also measure `serve --replicas n` (default: the number of cores; 1 = only the single process)",
+    Number,
+  )
   .option("--no-neo4j", "skip the Neo4j measurements")
   .parse()
   .opts<{
@@ -41,6 +48,7 @@ const opts = new Command("bench")
     graphRels?: number;
     duration?: number;
     connections: number;
+    replicas?: number;
     neo4j: boolean;
   }>();
 
@@ -53,6 +61,7 @@ const size = {
   graphRels: opts.graphRels ?? (quick ? 20_000 : 1_000_000),
   duration: opts.duration ?? (quick ? 2 : 10),
 };
+const replicas = Math.max(1, opts.replicas ?? availableParallelism());
 const workersAll = availableParallelism();
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 const outDir = path.join(projectRoot, "bench", "out");
@@ -65,12 +74,12 @@ interface ChildResult {
   peakRssMb: number;
 }
 
-/** Run child.ts once and return its JSON line; `keep` leaves it running (serve). */
+/** Run child.ts once and return its JSON line. */
 function child(args: string[], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}) {
   const proc = spawn(process.execPath, [...nodeArgs, "--import", "tsx", childScript, ...args], {
     cwd: projectRoot,
     env: { ...process.env, ...env },
-    stdio: ["pipe", "pipe", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
   });
   const result = new Promise<ChildResult>((resolve, reject) => {
     let out = "";
@@ -81,7 +90,7 @@ function child(args: string[], nodeArgs: string[] = [], env: NodeJS.ProcessEnv =
     });
     proc.on("exit", (code) => reject(new Error(`bench child ${args[0]} exited with ${code}`)));
   });
-  return { proc, result, stop: () => proc.stdin.end() };
+  return { proc, result };
 }
 
 async function corpus(mb: number, single: boolean) {
@@ -110,6 +119,8 @@ async function extraction() {
   const mbPerSec1 = mb / one.seconds;
   const mbPerSecAll = mb / all.seconds;
   const jiebaTagMbPerSec = mb / jieba.seconds;
+  // The same ratio in CPU time: steadier than wall time when other jobs share the cores.
+  const cpu = (r: ChildResult) => r.cpuSeconds as number;
   return {
     inputMb: mb,
     pages: c.pages,
@@ -120,6 +131,9 @@ async function extraction() {
     jiebaTagMbPerSec,
     ratioVsJieba: mbPerSec1 / jiebaTagMbPerSec,
     parallelSpeedup: mbPerSecAll / mbPerSec1,
+    cpuMbPerSec1: mb / cpu(one),
+    jiebaTagCpuMbPerSec: mb / cpu(jieba),
+    ratioVsJiebaCpu: cpu(jieba) / cpu(one),
     rssInputMb: size.rssMb,
     rssMb20: rss[0]!,
     rssMb200: rss[1]!,
@@ -166,8 +180,29 @@ async function ingestion(neo4j: Neo4jConnection | null) {
   };
 }
 
+async function measureServe(target: ServeTarget, names: QueryNames) {
+  const server = await startServe(target);
+  try {
+    const figures: Record<string, LoadFigures & { cpuMsPerRequest: number }> = {};
+    for (const name of Object.keys(QUERIES) as QueryName[]) {
+      log(
+        `${target.store}, ${target.replicas} process(es): ${name}, ${opts.connections} clients, ${size.duration} s`,
+      );
+      const cpuBefore = server.cpuSeconds();
+      const f = await loadTest(server.url, name, names, {
+        connections: opts.connections,
+        duration: size.duration,
+      });
+      figures[name] = { ...f, cpuMsPerRequest: ((server.cpuSeconds() - cpuBefore) * 1000) / f.requests };
+    }
+    return figures;
+  } finally {
+    await server.stop();
+  }
+}
+
 async function graphql(store: "embedded" | "neo4j", neo4j: Neo4jConnection | null) {
-  log(`building a ${size.graphRels}-relationship graph in the ${store} store and serving it`);
+  log(`building a ${size.graphRels}-relationship graph in the ${store} store`);
   const env: NodeJS.ProcessEnv = neo4j
     ? { NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password }
     : {};
@@ -176,31 +211,26 @@ async function graphql(store: "embedded" | "neo4j", neo4j: Neo4jConnection | nul
     await wipe(driver);
     await driver.close();
   }
-  const server = child(
-    ["serve", store, String(size.graphRels)],
+  const file = path.join(outDir, `graph-${size.graphRels}.json`);
+  const info = await child(
+    ["build", store, String(size.graphRels), file],
     ["--max-old-space-size=8192", "--expose-gc"],
     env,
-  );
-  try {
-    const info = await server.result;
-    const figures: Record<string, LoadFigures> = {};
-    for (const name of Object.keys(QUERIES) as QueryName[]) {
-      log(`${store}: ${name}, ${opts.connections} clients, ${size.duration} s`);
-      figures[name] = await loadTest(info.url as string, name, info.names as QueryNames, {
-        connections: opts.connections,
-        duration: size.duration,
-      });
-    }
-    return {
-      relationships: info.storedRelationships as number,
-      buildRelsPerSec: (info.ingested as number) / (info.ingestSeconds as number),
-      heapMb: info.heapMb as number,
-      ...figures,
-    };
-  } finally {
-    server.stop();
-    await new Promise((resolve) => server.proc.once("exit", resolve));
-  }
+  ).result;
+  const names = info.names as QueryNames;
+  const target: ServeTarget = { store, file, ...(neo4j ? { neo4j } : {}), replicas: 1 };
+  log(`serving it with \`policygraph serve\``);
+  const single = await measureServe(target, names);
+  const scaled =
+    replicas > 1 ? { [`replicas${replicas}`]: await measureServe({ ...target, replicas }, names) } : {};
+  if (store === "embedded") await rm(file, { force: true });
+  return {
+    relationships: info.storedRelationships as number,
+    buildRelsPerSec: (info.ingested as number) / (info.ingestSeconds as number),
+    heapMb: info.heapMb as number,
+    ...single,
+    ...scaled,
+  };
 }
 
 const started = performance.now();
@@ -235,6 +265,7 @@ try {
 }
 notes.push(
   "the query graph is built from synthetic extractions (src/graph/synthetic.ts), not by extracting pages",
+  "GraphQL is served by `policygraph serve` (dist/, NODE_ENV=production); autocannon runs on the same cores",
 );
 report.notes = notes;
 report.seconds = (performance.now() - started) / 1000;

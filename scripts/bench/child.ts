@@ -1,14 +1,14 @@
 // Child processes of the benchmark, one measurement each, so that peak RSS is the
 // measured work's own and runs do not warm each other's caches. The result is one
-// JSON line on stdout; `serve` then keeps serving until stdin closes.
+// JSON line on stdout.
 //   child.ts extract <input> <workers>    extraction, results serialised as JSON lines
 //   child.ts jieba <input>                @node-rs/jieba tag() over the same pages
-//   child.ts serve <embedded|neo4j> <relationships>   build a graph and serve GraphQL
+//   child.ts build <embedded|neo4j> <relationships> [file]   build the query graph
+//     (embedded: saved to <file>; neo4j: into NEO4J_URI) for `serve` to answer from
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
+import { rm } from "node:fs/promises";
 import { extractStream, readPageStream } from "../../src/extract/parallel/index.js";
-import { startHttpServer } from "../../src/api/http.js";
-import { DEFAULT_LIMITS } from "../../src/api/limits.js";
 import { MemoryGraphStore } from "../../src/graph/memory/store.js";
 import { Neo4jGraphStore } from "../../src/graph/neo4j/store.js";
 import type { GraphStore } from "../../src/graph/store.js";
@@ -16,6 +16,11 @@ import { bigGraphChunks, queryNames } from "./graph.js";
 import type { QueryNames } from "./graph.js";
 
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
+/** CPU seconds of this process (every thread, so extraction workers included). */
+const cpuSeconds = (since: NodeJS.CpuUsage) => {
+  const { user, system } = process.cpuUsage(since);
+  return (user + system) / 1e6;
+};
 
 function report(result: Record<string, unknown>): void {
   process.stdout.write(JSON.stringify({ ...result, peakRssMb: peakRssMb() }) + "\n");
@@ -23,6 +28,7 @@ function report(result: Record<string, unknown>): void {
 
 async function extract(input: string, workers: number): Promise<void> {
   const started = performance.now();
+  const cpu = process.cpuUsage();
   let pages = 0;
   let relations = 0;
   let chars = 0;
@@ -35,73 +41,83 @@ async function extract(input: string, workers: number): Promise<void> {
     // What `extract --format jsonl` does with each page, minus the disk.
     outputBytes += Buffer.byteLength(JSON.stringify(item.extraction));
   }
-  report({ seconds: (performance.now() - started) / 1000, pages, chars, relations, outputBytes });
+  report({
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: cpuSeconds(cpu),
+    pages,
+    chars,
+    relations,
+    outputBytes,
+  });
 }
 
 async function jieba(input: string): Promise<void> {
   const segmenter = Jieba.withDict(dict);
   segmenter.tag("预热分词器。");
   let seconds = 0;
+  let cpu = 0;
   let tokens = 0;
   let bytes = 0;
   for await (const item of readPageStream([input])) {
     if (!("page" in item)) continue;
     bytes += Buffer.byteLength(item.page.text);
     const t = performance.now();
+    const c = process.cpuUsage();
     tokens += segmenter.tag(item.page.text).length;
+    cpu += cpuSeconds(c);
     seconds += (performance.now() - t) / 1000;
   }
-  report({ seconds, tokens, bytes });
+  report({ seconds, cpuSeconds: cpu, tokens, bytes });
 }
 
-async function openBenchStore(kind: string): Promise<GraphStore> {
+async function openBenchStore(kind: string, file: string | undefined): Promise<GraphStore> {
   if (kind === "embedded") {
-    const store = new MemoryGraphStore(null);
+    if (!file) throw new Error("build embedded: a file to save the graph to is needed");
+    await rm(file, { force: true });
+    const store = new MemoryGraphStore(file);
     await store.open();
     return store;
   }
   const { NEO4J_URI: uri, NEO4J_USER: user = "neo4j", NEO4J_PASSWORD: password } = process.env;
-  if (!uri || !password) throw new Error("serve neo4j: NEO4J_URI and NEO4J_PASSWORD must be set");
+  if (!uri || !password) throw new Error("build neo4j: NEO4J_URI and NEO4J_PASSWORD must be set");
   const store = new Neo4jGraphStore({ uri, user, password });
   await store.open();
   return store;
 }
 
-async function serve(kind: string, relationships: number): Promise<void> {
-  const store = await openBenchStore(kind);
+async function build(kind: string, relationships: number, file: string | undefined): Promise<void> {
+  const store = await openBenchStore(kind, file);
   let ingestSeconds = 0;
   let ingested = 0;
   let names: QueryNames | null = null;
-  for (const chunk of bigGraphChunks(relationships)) {
-    names ??= queryNames(chunk);
-    const started = performance.now();
-    await store.ingest(chunk);
-    ingestSeconds += (performance.now() - started) / 1000;
-    ingested += chunk.relations.length;
-    process.stderr.write(`bench: ${kind} graph ${ingested}/${relationships} relationships\n`);
+  try {
+    for (const chunk of bigGraphChunks(relationships)) {
+      names ??= queryNames(chunk);
+      const started = performance.now();
+      await store.ingest(chunk);
+      ingestSeconds += (performance.now() - started) / 1000;
+      ingested += chunk.relations.length;
+      process.stderr.write(`bench: ${kind} graph ${ingested}/${relationships} relationships\n`);
+    }
+    const stats = await store.stats();
+    global.gc?.();
+    const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
+    const storedRelationships = Object.values(stats.relations).reduce((a, b) => a + b, 0);
+    const saveStarted = performance.now();
+    await store.close();
+    const saveSeconds = (performance.now() - saveStarted) / 1000;
+    report({ ingestSeconds, ingested, storedRelationships, heapMb, saveSeconds, names });
+  } catch (err) {
+    await store.close().catch(() => {});
+    throw err;
   }
-  const stats = await store.stats();
-  global.gc?.();
-  const heapMb = process.memoryUsage().heapUsed / 2 ** 20;
-  const server = await startHttpServer({
-    store,
-    host: "127.0.0.1",
-    port: 0,
-    limits: { ...DEFAULT_LIMITS, rateLimitPerMinute: 0 },
-  });
-  const storedRelationships = Object.values(stats.relations).reduce((a, b) => a + b, 0);
-  report({ url: server.url, ingestSeconds, ingested, storedRelationships, heapMb, names });
-  process.stdin.resume();
-  await new Promise((resolve) => process.stdin.on("end", resolve));
-  await server.close();
-  await store.close();
 }
 
-const [mode, a, b] = process.argv.slice(2);
+const [mode, a, b, c] = process.argv.slice(2);
 try {
   if (mode === "extract") await extract(a!, Number(b));
   else if (mode === "jieba") await jieba(a!);
-  else if (mode === "serve") await serve(a!, Number(b));
+  else if (mode === "build") await build(a!, Number(b), c);
   else throw new Error(`unknown mode ${mode}`);
 } catch (err) {
   console.error(`bench child: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

@@ -26,7 +26,7 @@ export function formatReport(report: Obj): string {
       `jieba tag() ${num(e.jiebaTagMbPerSec, 3)} MB/s`,
       "≥ 0.5× jieba",
     ),
-    row("  ratio to jieba tag()", `${num(e.ratioVsJieba)}×`, "", ""),
+    row("  ratio to jieba tag()", `${num(e.ratioVsJieba)}×`, `in CPU time: ${num(e.ratioVsJiebaCpu)}×`, ""),
     row(
       `extraction, ${e.workers} workers`,
       `${num(e.mbPerSecAll, 3)} MB/s`,
@@ -59,19 +59,29 @@ export function formatReport(report: Obj): string {
     lines.push(
       "",
       `GraphQL on ${store}: ${num(fig.relationships, 0)} relationships (built at ${num(fig.buildRelsPerSec, 0)} rels/s${store === "embedded" ? `, heap ${num(fig.heapMb, 0)} MB` : ""})`,
-      row("query", "p50 / p95 / p99 ms", "requests/s", `target p99 < ${store === "embedded" ? 20 : 50} ms`),
+      row(
+        "query",
+        "p50 / p95 / p99 ms",
+        "requests/s, server CPU/request",
+        `target p99 < ${store === "embedded" ? 20 : 50} ms`,
+      ),
     );
-    for (const q of ["announcements", "zoneIndustries", "entityRelations"]) {
-      const f = (fig[q] ?? {}) as Obj;
-      lines.push(
-        row(
-          `  ${q}`,
-          `${num(f.p50, 1)} / ${num(f.p95, 1)} / ${num(f.p99, 1)}`,
-          `${num(f.rps, 0)} rps (${num(f.errors, 0)} errors)`,
-          "",
-        ),
-      );
-    }
+    const queries = (fig: Obj, label: string) => {
+      for (const q of ["announcements", "zoneIndustries", "entityRelations"]) {
+        const f = (fig[q] ?? {}) as Obj;
+        lines.push(
+          row(
+            `  ${q}${label}`,
+            `${num(f.p50, 1)} / ${num(f.p95, 1)} / ${num(f.p99, 1)}`,
+            `${num(f.rps, 0)} rps, ${num(f.cpuMsPerRequest, 2)} ms (${num(f.errors, 0)} errors)`,
+            "",
+          ),
+        );
+      }
+    };
+    queries(fig, "");
+    for (const [key, value] of Object.entries(fig))
+      if (key.startsWith("replicas")) queries(value as Obj, `, --replicas ${key.slice("replicas".length)}`);
   }
   for (const note of (report.notes as string[]) ?? []) lines.push(`note: ${note}`);
   lines.push(`(${num(report.seconds, 0)} s)`);
