@@ -169,7 +169,10 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
       );
     if (typeof record.name !== "string" || record.name.trim() === "")
       throw new GraphStoreError("BAD_EXTRACTION", `entity ${record.id}: empty name`);
-    const id = entityId(record.label, record.name);
+    // The record's own id string when it is the entity id: relations name their ends
+    // with the same strings, and one string object compares (and is kept) cheaper than two.
+    const computed = entityId(record.label, record.name);
+    const id = record.id === computed ? record.id : computed;
     let h = holders.get(id);
     if (!h) {
       h = {

@@ -32,14 +32,16 @@ export function applyExtraction(state: GraphState, extraction: Extraction, dryRu
   for (const doc of [...plan.added, ...plan.replaced]) state.addDocument(doc);
   for (const row of facts.entities) {
     const change = state.addEntity(row);
-    if (change === "created" && droppedEntities.delete(row.id)) bump(summary.entities.updated, row.label);
+    if (change === "created" && droppedEntities.size > 0 && droppedEntities.delete(row.id))
+      bump(summary.entities.updated, row.label);
     else if (change !== "unchanged") bump(summary.entities[change], row.label);
   }
   // Both ends of every relation are among facts.entities (its documents are theirs).
   for (const row of facts.relations) {
     const change = state.addRelation(row);
     summary.evidence.added += row.evidence.length;
-    if (change === "created" && droppedRelations.delete(row.key)) bump(summary.relations.updated, row.type);
+    if (change === "created" && droppedRelations.size > 0 && droppedRelations.delete(row.key))
+      bump(summary.relations.updated, row.type);
     else if (change !== "unchanged") bump(summary.relations[change], row.type);
   }
   for (const label of droppedEntities.values()) bump(summary.entities.removed!, label);
