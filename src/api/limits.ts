@@ -1,6 +1,6 @@
 // Limits on what one request may ask for. The query-shape limits are
-// graphql-armor's validation rules; the HTTP ones are enforced in http.ts.
-import { ApolloArmor } from "@escape.tech/graphql-armor";
+// graphql-armor's validation rules (armor.ts); the HTTP ones are enforced in
+// http.ts. Kept free of imports so that the CLI can show them in --help cheaply.
 
 export interface ApiLimits {
   /** Selection depth; 10 allows entity → relations → edges → node → relations → edges → node → name. */
@@ -32,18 +32,3 @@ export const DEFAULT_LIMITS: ApiLimits = {
   rateLimitPerMinute: 600,
   timeoutMs: 10_000,
 };
-
-/** Apollo options (validation rules, plugins) that enforce the query-shape limits. */
-export function armorProtection(limits: ApiLimits) {
-  return new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, exposeLimits: true },
-    maxAliases: { n: limits.maxAliases, exposeLimits: true },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, exposeLimits: true },
-    // Armor's token plugin re-parses in parsingDidStart and turns any syntax error into an
-    // unexpected failure (HTTP 500); graphql-js's own parse option (server.ts) is used instead.
-    maxTokens: { enabled: false },
-    maxDirectives: { n: limits.maxDirectives, exposeLimits: true },
-    // Field suggestions help people writing queries in the IDE; the schema is public anyway.
-    blockFieldSuggestion: { enabled: false },
-  }).protect();
-}

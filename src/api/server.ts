@@ -10,7 +10,8 @@ import {
 import type { ApiContext } from "./context.js";
 import { makeFormatError } from "./errors.js";
 import type { ErrorLogger } from "./errors.js";
-import { armorProtection, DEFAULT_LIMITS } from "./limits.js";
+import { armorProtection } from "./armor.js";
+import { DEFAULT_LIMITS } from "./limits.js";
 import type { ApiLimits } from "./limits.js";
 import { resolvers } from "./resolvers/index.js";
 import { loadTypeDefs } from "./schema.js";

@@ -12,18 +12,15 @@ import { extractRelations } from "./relate/index.js";
 import { segmentPage as segmentNormalised } from "./segment/index.js";
 import type { SegmentedArticle } from "./segment/index.js";
 import type { Article, RawPage } from "./types.js";
+import { checkDate } from "./date.js";
+
+export { checkDate };
 
 export interface ExtractOptions {
   /** YYYY-MM-DD: the date of pages that print none (their items' dates are approximate). */
   date?: string;
   /** Include each document's normalised text in the output. */
   withText?: boolean;
-}
-
-export function checkDate(date: string | undefined): void {
-  if (date === undefined) return;
-  const ok = /^\d{4}-\d{2}-\d{2}$/.test(date) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
-  if (!ok) throw new RangeError(`invalid date "${date}" (expected YYYY-MM-DD)`);
 }
 
 /** Normalise and segment one page, keeping each article's map back to the raw text. */

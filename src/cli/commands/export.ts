@@ -2,9 +2,8 @@
 // embedded store or Neo4j, to standard output or --out (a folder for CSV).
 import { existsSync } from "node:fs";
 import type { Command } from "commander";
-import { EXPORT_FORMATS, exportGraph } from "../../graph/export/index.js";
-import type { ExportFormat } from "../../graph/export/index.js";
-import { openStore } from "../../graph/open.js";
+import { EXPORT_FORMATS } from "../../graph/export/formats.js";
+import type { ExportFormat } from "../../graph/export/formats.js";
 import { defaultStoreFile } from "../../paths.js";
 import { UserError, action } from "../errors.js";
 
@@ -36,6 +35,10 @@ export function register(program: Command): void {
         const file = options.store ?? defaultStoreFile;
         if (!options.neo4j && !existsSync(file))
           throw new UserError(`${file}: no graph there yet (run \`policygraph ingest\` first)`);
+        const [{ exportGraph }, { openStore }] = await Promise.all([
+          import("../../graph/export/index.js"),
+          import("../../graph/open.js"),
+        ]);
         const store = await openStore({ store: options.store, neo4j: options.neo4j });
         try {
           const files = await exportGraph(store, options.format as ExportFormat, options.out);

@@ -8,13 +8,8 @@ import { createWriteStream } from "node:fs";
 import type { WriteStream } from "node:fs";
 import { once } from "node:events";
 import type { Command } from "commander";
-import { checkDate } from "../../extract/pipeline.js";
-import {
-  ExtractionMerger,
-  defaultWorkers,
-  extractStream,
-  readPageStream,
-} from "../../extract/parallel/index.js";
+import { availableParallelism } from "node:os";
+import { checkDate } from "../../extract/date.js";
 import type { Extraction } from "../../types.js";
 import { UserError, action } from "../errors.js";
 
@@ -68,7 +63,7 @@ function ioSink(io: ExtractIO): Sink {
 }
 
 export function parseWorkers(value: string | number | undefined): number {
-  if (value === undefined) return defaultWorkers();
+  if (value === undefined) return availableParallelism(); // as extract/parallel's defaultWorkers()
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 256)
     throw new UserError(`--workers: "${value}" is not a number of threads (expected 1–256)`);
@@ -135,6 +130,8 @@ export async function runExtract(
   const workers = parseWorkers(options.workers);
   if (paths.length === 0)
     throw new UserError("extract: give at least one file, folder or - for standard input");
+  // Loaded here, not at start-up, so that --help and other commands do not pay for the pipeline.
+  const { ExtractionMerger, extractStream, readPageStream } = await import("../../extract/parallel/index.js");
   const sink = options.out ? fileSink(options.out) : ioSink(io);
   const merger = format === "jsonl" ? null : new ExtractionMerger();
   let pages = 0;

@@ -4,9 +4,7 @@
 // terminal, plain lines otherwise; a summary table at the end; a file that fails
 // is named on stderr and the others go on (exit status 1).
 import type { Command } from "commander";
-import { ingestPaths } from "../../app/ingest.js";
-import { checkDate } from "../../extract/pipeline.js";
-import { openStore } from "../../graph/open.js";
+import { checkDate } from "../../extract/date.js";
 import type { IngestSummary } from "../../graph/store.js";
 import { UserError, action } from "../errors.js";
 import { ingestProgress } from "../progress.js";
@@ -73,6 +71,11 @@ export function register(program: Command): void {
           throw new UserError(`--date: "${options.date}" is not a date (expected YYYY-MM-DD)`);
         }
         const workers = options.workers === undefined ? undefined : parseWorkers(options.workers);
+        // The pipeline and the stores load here, not at start-up (--help stays quick).
+        const [{ ingestPaths }, { openStore }] = await Promise.all([
+          import("../../app/ingest.js"),
+          import("../../graph/open.js"),
+        ]);
         const store = await openStore({ store: options.store, neo4j: options.neo4j });
         const progress = ingestProgress();
         try {

@@ -4,14 +4,11 @@
 import cluster from "node:cluster";
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
-import { startHttpServer } from "../../api/http.js";
 import type { RunningServer } from "../../api/http.js";
-import { scrubSecrets } from "../../api/errors.js";
 import { DEFAULT_LIMITS } from "../../api/limits.js";
 import { announceListening, replicaNumber, ReplicaStartError, startReplicas } from "../../api/replicas.js";
 import type { ApiLimits } from "../../api/limits.js";
 import { createStaticHandler } from "../../explorer/static.js";
-import { openStore } from "../../graph/open.js";
 import type { GraphStore } from "../../graph/store.js";
 import { action, UserError } from "../errors.js";
 
@@ -116,6 +113,8 @@ export async function serveStore(
   // process group, and the primary forwards it.
   if (replica) process.on("SIGINT", () => {});
   const stopped = stopSignal(replica ? ["SIGTERM"] : ["SIGINT", "SIGTERM"]);
+  // Apollo, graphql and the stores load when serving starts, not with every command (--help stays quick).
+  const { startHttpServer } = await import("../../api/http.js");
   let running: RunningServer;
   try {
     running = await startHttpServer({
@@ -180,7 +179,8 @@ async function serveReplicas(count: number, options: ServeOptions, storeLabel: s
   console.log("stopped.");
 }
 
-function storeLabelOf(options: { store?: string; neo4j?: string }): string {
+async function storeLabelOf(options: { store?: string; neo4j?: string }): Promise<string> {
+  const { scrubSecrets } = await import("../../api/errors.js");
   return options.neo4j
     ? `Neo4j (${scrubSecrets(options.neo4j)})`
     : `the embedded store (${options.store ?? "data/graph.json"})`;
@@ -203,14 +203,15 @@ export function register(program: Command): void {
   addServeOptions(command).action(
     action(async (options: ServeOptions & { store?: string; neo4j?: string; replicas: number }) => {
       if (options.replicas > 1 && cluster.isPrimary)
-        return serveReplicas(options.replicas, options, storeLabelOf(options));
+        return serveReplicas(options.replicas, options, await storeLabelOf(options));
+      const { openStore } = await import("../../graph/open.js");
       const store = await openStore({
         ...(options.store ? { store: options.store } : {}),
         ...(options.neo4j ? { neo4j: options.neo4j } : {}),
         // Neo4j terminates a read that outlives the request, so a timed-out query stops there too.
         readTimeoutMs: options.timeout,
       });
-      await serveStore(store, options, storeLabelOf(options), replicaNumber());
+      await serveStore(store, options, await storeLabelOf(options), replicaNumber());
     }),
   );
 }

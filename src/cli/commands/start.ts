@@ -5,10 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
-import { ingestPaths } from "../../app/ingest.js";
 import type { IngestPathsResult } from "../../app/ingest.js";
-import { MemoryGraphStore } from "../../graph/memory/store.js";
-import { openStore } from "../../graph/open.js";
 import { defaultStoreFile, examplesDir, sharedCorpusDir } from "../../paths.js";
 import { ingestProgress } from "../progress.js";
 import { action } from "../errors.js";
@@ -43,6 +40,11 @@ export function register(program: Command): void {
     );
   addServeOptions(command).action(
     action(async (inputs: string[], options: ServeOptions & { store: string }) => {
+      const [{ ingestPaths }, { MemoryGraphStore }, { openStore }] = await Promise.all([
+        import("../../app/ingest.js"),
+        import("../../graph/memory/store.js"),
+        import("../../graph/open.js"),
+      ]);
       const store = await openStore({ store: options.store });
       const progress = ingestProgress();
       let result: IngestPathsResult;

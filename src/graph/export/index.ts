@@ -10,8 +10,10 @@ import { writeGexf } from "./gexf.js";
 import type { NodeExtras } from "./graphml.js";
 import { writeGraphML } from "./graphml.js";
 
-export const EXPORT_FORMATS = ["json", "graphml", "gexf", "csv"] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+import type { ExportFormat } from "./formats.js";
+
+export { EXPORT_FORMATS } from "./formats.js";
+export type { ExportFormat } from "./formats.js";
 
 async function extrasOf(store: GraphStore, ids: string[]): Promise<Map<string, NodeExtras>> {
   const extras = new Map<string, NodeExtras>();
