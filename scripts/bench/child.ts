@@ -8,12 +8,22 @@
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { rm } from "node:fs/promises";
-import { extractStream, readPageStream } from "../../src/extract/parallel/index.js";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type * as Source from "../../src/extract/parallel/index.js";
+import { projectRoot } from "../../src/paths.js";
 import { MemoryGraphStore } from "../../src/graph/memory/store.js";
 import { Neo4jGraphStore } from "../../src/graph/neo4j/store.js";
 import type { GraphStore } from "../../src/graph/store.js";
 import { bigGraphChunks, queryNames } from "./graph.js";
 import type { QueryNames } from "./graph.js";
+
+// Extraction runs from the built dist/ (`npm run bench` builds first), as `policygraph
+// extract` does: under tsx every worker thread would also pay for tsx's loader.
+type Parallel = typeof Source;
+const { extractStream, readPageStream } = (await import(
+  pathToFileURL(path.join(projectRoot, "dist", "extract", "parallel", "index.js")).href
+)) as Parallel;
 
 const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 /** CPU seconds of this process (every thread, so extraction workers included). */
