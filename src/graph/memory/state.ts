@@ -75,47 +75,8 @@ const SURFACE = 1;
 const SENTENCE = 2;
 const RULE = 3;
 
-interface AdjacencyData {
-  in: Record<string, unknown>;
-  out: Record<string, unknown>;
-  clear(): void;
-}
-
-/** An empty object already in V8's dictionary mode (keeps Object.prototype: graphology calls hasOwnProperty on it). */
-function dictionary(): Record<string, unknown> {
-  const o: Record<string, unknown> = { a: 0, b: 0 };
-  delete o.a; // deleting a property other than the last one switches the object to dictionary mode
-  delete o.b;
-  return o;
-}
-
-/**
- * graphology keeps each node's neighbours in plain objects keyed by neighbour id.
- * Grown one distinct key at a time, every such object walks V8 through a hidden
- * class of its own per key (a million of them for a large graph), which made
- * adding an edge several times slower than a hash insert. Starting the objects in
- * dictionary mode makes them plain hash tables from the start; iteration order and
- * every graphology method stay the same. (Relies on graphology 0.26's node data
- * class, `NodeDataClass`, with `in`/`out` objects set by `clear()`.)
- */
-export class EntityGraph extends MultiDirectedGraph<NodeAttrs, EdgeAttrs> {
-  constructor() {
-    super({ allowSelfLoops: true });
-    const self = this as unknown as { NodeDataClass: new (...args: unknown[]) => AdjacencyData };
-    const Base = self.NodeDataClass;
-    if (typeof Base !== "function" || typeof Base.prototype.clear !== "function") return;
-    self.NodeDataClass = class extends Base {
-      override clear(): void {
-        super.clear();
-        this.in = dictionary();
-        this.out = dictionary();
-      }
-    };
-  }
-}
-
 export class GraphState {
-  readonly graph: MultiDirectedGraph<NodeAttrs, EdgeAttrs> = new EntityGraph();
+  readonly graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: true });
   readonly strings = new Interner();
   readonly documents = new Map<string, DocumentRecord>();
   /**
