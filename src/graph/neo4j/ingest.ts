@@ -11,8 +11,6 @@ import { bump } from "../memory/state.js";
 import type { EntityRow, RelationRow } from "../prepare.js";
 import { emptySummary, labelOfId, planDocuments, prepareFacts } from "../prepare.js";
 import * as q from "./writes.js";
-import { single } from "./transactions.js";
-import type { Row, RunAll, Statement } from "./transactions.js";
 import { recompute } from "./recompute.js";
 import type { RelationRef } from "./recompute.js";
 import {
@@ -25,16 +23,10 @@ import {
   newRelationParams,
 } from "./params.js";
 
-export type { Run, RunAll } from "./transactions.js";
+/** Runs one statement in a write transaction (retried by the driver on transient errors). */
+export type Run = (query: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
 
 export const BATCH = 5_000;
-/**
- * Batches of created/merged rows pipelined in one transaction. Measured (60,000
- * relations, interleaved runs on the shared 2-core machine): 4 per transaction took
- * 13% less client CPU but 5% more server CPU than 1, and the server is the
- * bottleneck; revisit on a quiet machine.
- */
-const STATEMENTS_PER_TRANSACTION = 1;
 /** Documents are committed in chunks of about this many relations. */
 const CHUNK_RELATIONS = 20_000;
 
@@ -125,12 +117,7 @@ function groupBy<T, K extends string>(rows: T[], key: (row: T) => K): Map<K, T[]
   return out;
 }
 
-export async function ingestNeo4j(
-  runAll: RunAll,
-  extraction: Extraction,
-  dryRun: boolean,
-): Promise<IngestSummary> {
-  const run = single(runAll);
+export async function ingestNeo4j(run: Run, extraction: Extraction, dryRun: boolean): Promise<IngestSummary> {
   const summary = emptySummary(dryRun);
   const stored = new Map<string, string | null>();
   for (const ids of batches(extraction.documents.map((d) => d.id)))
@@ -152,7 +139,7 @@ export async function ingestNeo4j(
   const written: Written = { entities: new Set(), relations: new Set() };
   for (const [i, part] of chunks.entries()) {
     try {
-      await writeChunk(runAll, part, replaced, dates, summary, written);
+      await writeChunk(run, part, replaced, dates, summary, written);
     } catch (err) {
       const unwritten = chunks.slice(i).flatMap((c) => c.docs.map((d) => d.id));
       const why = err instanceof Error ? err.message.split("\n")[0] : String(err);
@@ -175,14 +162,13 @@ interface Written {
 }
 
 async function writeChunk(
-  runAll: RunAll,
+  run: Run,
   part: { docs: DocumentRecord[]; entities: EntityRow[]; relations: RelationRow[] },
   replaced: Set<string>,
   dates: Map<string, string | null>,
   summary: IngestSummary,
   written: Written,
 ): Promise<void> {
-  const run = single(runAll);
   const droppedEntities = new Set<string>();
   const droppedRelations = new Set<string>();
   for (const rows of batches(part.docs.map(documentParams))) await run(q.documentsStart, { rows });
@@ -207,19 +193,11 @@ async function writeChunk(
   for (const ids of batches(part.entities.map((r) => r.id)))
     for (const id of ((await run(q.existingEntities, { ids }))[0]?.ids as string[] | undefined) ?? [])
       existing.add(id);
-  // Everything below is decided now (which rows are created, which merged), so the
-  // statements go out pipelined, a few per transaction; results only feed the summary.
-  const body: { statement: Statement; done?: (rows: Row[]) => void }[] = [];
   const [fresh, known] = partition(part.entities, (r) => !existing.has(r.id));
   for (const [label, rows] of groupBy(fresh, (r) => r.label as NodeLabel)) {
     for (const [withProps, some] of split(rows, hasProperties)) {
       for (const batch of batches(some)) {
-        body.push({
-          statement: {
-            query: q.createEntities(label, withProps),
-            params: { rows: batch.map(newEntityParams) },
-          },
-        });
+        await run(q.createEntities(label, withProps), { rows: batch.map(newEntityParams) });
         for (const row of batch) {
           written.entities.add(row.id);
           if (droppedEntities.delete(row.id)) bump(summary.entities.updated, label);
@@ -230,9 +208,7 @@ async function writeChunk(
   }
   for (const [merge, rows] of split(known, mergesInto)) {
     for (const batch of batches(rows)) {
-      body.push({
-        statement: { query: q.updateEntities(merge), params: { rows: batch.map(existingEntityParams) } },
-      });
+      await run(q.updateEntities(merge), { rows: batch.map(existingEntityParams) });
       for (const row of batch) bump(summary.entities.updated, row.label);
     }
   }
@@ -245,11 +221,8 @@ async function writeChunk(
     );
     for (const [withProps, some] of split(created, hasProperties)) {
       for (const batch of batches(some)) {
-        body.push({
-          statement: {
-            query: q.createRelations(type, withProps),
-            params: { rows: batch.map((r) => newRelationParams(r, dates)) },
-          },
+        await run(q.createRelations(type, withProps), {
+          rows: batch.map((r) => newRelationParams(r, dates)),
         });
         for (const row of batch) {
           written.relations.add(row.key);
@@ -260,28 +233,17 @@ async function writeChunk(
       }
     }
     for (const batch of batches(merged)) {
-      for (const row of batch) written.relations.add(row.key);
-      body.push({
-        statement: {
-          query: q.upsertRelations(type),
-          params: { rows: batch.map((r) => mergeRelationParams(r, dates)) },
-        },
-        done: ([res]) => {
-          const created = new Set((res?.created as string[] | undefined) ?? []);
-          summary.evidence.added += Number(res?.evidence ?? 0);
-          for (const row of batch) {
-            if (created.has(row.key) && !droppedRelations.delete(row.key))
-              bump(summary.relations.created, type);
-            else bump(summary.relations.updated, type);
-          }
-        },
+      const [res] = await run(q.upsertRelations(type), {
+        rows: batch.map((r) => mergeRelationParams(r, dates)),
       });
+      const created = new Set((res?.created as string[] | undefined) ?? []);
+      summary.evidence.added += Number(res?.evidence ?? 0);
+      for (const row of batch) {
+        written.relations.add(row.key);
+        if (created.has(row.key) && !droppedRelations.delete(row.key)) bump(summary.relations.created, type);
+        else bump(summary.relations.updated, type);
+      }
     }
-  }
-  for (let i = 0; i < body.length; i += STATEMENTS_PER_TRANSACTION) {
-    const group = body.slice(i, i + STATEMENTS_PER_TRANSACTION);
-    const results = await runAll(group.map((g) => g.statement));
-    group.forEach((g, k) => g.done?.(results[k]!));
   }
   for (const id of droppedEntities) bump(summary.entities.removed!, labelOfId(id) ?? "Entity");
   for (const key of droppedRelations) bump(summary.relations.removed!, key.slice(0, key.indexOf("|")));
