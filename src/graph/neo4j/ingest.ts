@@ -11,6 +11,8 @@ import { bump } from "../memory/state.js";
 import type { EntityRow, RelationRow } from "../prepare.js";
 import { emptySummary, labelOfId, planDocuments, prepareFacts } from "../prepare.js";
 import * as q from "./writes.js";
+import { single } from "./transactions.js";
+import type { Row, RunAll, Statement } from "./transactions.js";
 import { recompute } from "./recompute.js";
 import type { RelationRef } from "./recompute.js";
 import {
@@ -23,10 +25,17 @@ import {
   newRelationParams,
 } from "./params.js";
 
-/** Runs one statement in a write transaction (retried by the driver on transient errors). */
-export type Run = (query: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>;
+export type { Run, RunAll } from "./transactions.js";
 
 export const BATCH = 5_000;
+/**
+ * Batches of created/merged rows pipelined in one transaction: the client encodes
+ * the next batch while the server runs the current one. Measured (100,000 relations,
+ * bench-ingest, alternating runs, machine quiet): 3,630 and 3,564/s against 2,971 and
+ * 2,582/s for one statement per transaction; under heavy load (load average ~10)
+ * the two were within noise (4: -13% client CPU, +5% server CPU).
+ */
+const STATEMENTS_PER_TRANSACTION = 4;
 /** Documents are committed in chunks of about this many relations. */
 const CHUNK_RELATIONS = 20_000;
 
@@ -117,7 +126,12 @@ function groupBy<T, K extends string>(rows: T[], key: (row: T) => K): Map<K, T[]
   return out;
 }
 
-export async function ingestNeo4j(run: Run, extraction: Extraction, dryRun: boolean): Promise<IngestSummary> {
+export async function ingestNeo4j(
+  runAll: RunAll,
+  extraction: Extraction,
+  dryRun: boolean,
+): Promise<IngestSummary> {
+  const run = single(runAll);
   const summary = emptySummary(dryRun);
   const stored = new Map<string, string | null>();
   for (const ids of batches(extraction.documents.map((d) => d.id)))
@@ -139,7 +153,7 @@ export async function ingestNeo4j(run: Run, extraction: Extraction, dryRun: bool
   const written: Written = { entities: new Set(), relations: new Set() };
   for (const [i, part] of chunks.entries()) {
     try {
-      await writeChunk(run, part, replaced, dates, summary, written);
+      await writeChunk(runAll, part, replaced, dates, summary, written);
     } catch (err) {
       const unwritten = chunks.slice(i).flatMap((c) => c.docs.map((d) => d.id));
       const why = err instanceof Error ? err.message.split("\n")[0] : String(err);
@@ -162,13 +176,14 @@ interface Written {
 }
 
 async function writeChunk(
-  run: Run,
+  runAll: RunAll,
   part: { docs: DocumentRecord[]; entities: EntityRow[]; relations: RelationRow[] },
   replaced: Set<string>,
   dates: Map<string, string | null>,
   summary: IngestSummary,
   written: Written,
 ): Promise<void> {
+  const run = single(runAll);
   const droppedEntities = new Set<string>();
   const droppedRelations = new Set<string>();
   for (const rows of batches(part.docs.map(documentParams))) await run(q.documentsStart, { rows });
@@ -193,11 +208,19 @@ async function writeChunk(
   for (const ids of batches(part.entities.map((r) => r.id)))
     for (const id of ((await run(q.existingEntities, { ids }))[0]?.ids as string[] | undefined) ?? [])
       existing.add(id);
+  // Everything below is decided now (which rows are created, which merged), so the
+  // statements go out pipelined, a few per transaction; results only feed the summary.
+  const body: { statement: Statement; done?: (rows: Row[]) => void }[] = [];
   const [fresh, known] = partition(part.entities, (r) => !existing.has(r.id));
   for (const [label, rows] of groupBy(fresh, (r) => r.label as NodeLabel)) {
     for (const [withProps, some] of split(rows, hasProperties)) {
       for (const batch of batches(some)) {
-        await run(q.createEntities(label, withProps), { rows: batch.map(newEntityParams) });
+        body.push({
+          statement: {
+            query: q.createEntities(label, withProps),
+            params: { rows: batch.map(newEntityParams) },
+          },
+        });
         for (const row of batch) {
           written.entities.add(row.id);
           if (droppedEntities.delete(row.id)) bump(summary.entities.updated, label);
@@ -208,7 +231,9 @@ async function writeChunk(
   }
   for (const [merge, rows] of split(known, mergesInto)) {
     for (const batch of batches(rows)) {
-      await run(q.updateEntities(merge), { rows: batch.map(existingEntityParams) });
+      body.push({
+        statement: { query: q.updateEntities(merge), params: { rows: batch.map(existingEntityParams) } },
+      });
       for (const row of batch) bump(summary.entities.updated, row.label);
     }
   }
@@ -221,8 +246,11 @@ async function writeChunk(
     );
     for (const [withProps, some] of split(created, hasProperties)) {
       for (const batch of batches(some)) {
-        await run(q.createRelations(type, withProps), {
-          rows: batch.map((r) => newRelationParams(r, dates)),
+        body.push({
+          statement: {
+            query: q.createRelations(type, withProps),
+            params: { rows: batch.map((r) => newRelationParams(r, dates)) },
+          },
         });
         for (const row of batch) {
           written.relations.add(row.key);
@@ -233,17 +261,28 @@ async function writeChunk(
       }
     }
     for (const batch of batches(merged)) {
-      const [res] = await run(q.upsertRelations(type), {
-        rows: batch.map((r) => mergeRelationParams(r, dates)),
+      for (const row of batch) written.relations.add(row.key);
+      body.push({
+        statement: {
+          query: q.upsertRelations(type),
+          params: { rows: batch.map((r) => mergeRelationParams(r, dates)) },
+        },
+        done: ([res]) => {
+          const created = new Set((res?.created as string[] | undefined) ?? []);
+          summary.evidence.added += Number(res?.evidence ?? 0);
+          for (const row of batch) {
+            if (created.has(row.key) && !droppedRelations.delete(row.key))
+              bump(summary.relations.created, type);
+            else bump(summary.relations.updated, type);
+          }
+        },
       });
-      const created = new Set((res?.created as string[] | undefined) ?? []);
-      summary.evidence.added += Number(res?.evidence ?? 0);
-      for (const row of batch) {
-        written.relations.add(row.key);
-        if (created.has(row.key) && !droppedRelations.delete(row.key)) bump(summary.relations.created, type);
-        else bump(summary.relations.updated, type);
-      }
     }
+  }
+  for (let i = 0; i < body.length; i += STATEMENTS_PER_TRANSACTION) {
+    const group = body.slice(i, i + STATEMENTS_PER_TRANSACTION);
+    const results = await runAll(group.map((g) => g.statement));
+    group.forEach((g, k) => g.done?.(results[k]!));
   }
   for (const id of droppedEntities) bump(summary.entities.removed!, labelOfId(id) ?? "Entity");
   for (const key of droppedRelations) bump(summary.relations.removed!, key.slice(0, key.indexOf("|")));

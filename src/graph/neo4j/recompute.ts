@@ -5,7 +5,7 @@
 // done client-side: read the whole property map, compute, write it back whole.
 import { normaliseName } from "../../ids.js";
 import type { Properties } from "../../types.js";
-import type { Run } from "./ingest.js";
+import type { Run } from "./transactions.js";
 import * as q from "./writes.js";
 import { encodeProperties, storedName } from "./values.js";
 
