@@ -25,7 +25,7 @@ import type {
   ZoneIndustryQuery,
 } from "../store.js";
 import { ingestNeo4j } from "./ingest.js";
-import type { Run } from "./ingest.js";
+import { pipelined } from "./transactions.js";
 import * as q from "./queries.js";
 import { applySchema } from "./schema.js";
 import { toEntity, toRelation } from "./values.js";
@@ -124,16 +124,16 @@ export class Neo4jGraphStore implements GraphStore {
         // Everything in one transaction that is never committed.
         const tx = session.beginTransaction();
         try {
-          const run: Run = async (query, params) =>
-            (await tx.run(query, params)).records.map((r) => r.toObject());
-          return await ingestNeo4j(run, extraction, true);
+          return await ingestNeo4j(pipelined(tx), extraction, true);
         } finally {
           await tx.rollback();
         }
       }
-      const run: Run = (query, params) =>
-        session.executeWrite(async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject()));
-      return await ingestNeo4j(run, extraction, false);
+      return await ingestNeo4j(
+        (statements) => session.executeWrite((tx) => pipelined(tx)(statements)),
+        extraction,
+        false,
+      );
     } finally {
       await session.close();
     }
