@@ -149,6 +149,16 @@ CREATE (d)-[r:MENTIONS]->(e)
 SET r.starts = m.starts, r.ends = m.ends, r.texts = m.texts, r.aliases = m.aliases, r.props = m.props`;
 }
 
+/** The relationship MERGE both relationship statements share, with what a new one gets from its row. */
+function mergeRelation(type: RelationType): string {
+  return `UNWIND $rows AS row
+MATCH (s:Entity {id: row.source})
+MATCH (t:Entity {id: row.target})
+MERGE (s)-[r:${checked(type, RELATION_TYPES)}]->(t)
+ON CREATE SET r.key = row.key, r.docs = row.docs, r.evDoc = row.evDoc, r.evSentence = row.evSentence,
+    r.evStart = row.evStart, r.evEnd = row.evEnd, r.evRule = row.evRule, r.firstDate = row.firstDate`;
+}
+
 /**
  * Relationships that cannot exist yet: one of their ends was created by this
  * ingest, and no earlier statement of it wrote their key. Everything in ON CREATE
@@ -159,16 +169,11 @@ SET r.starts = m.starts, r.ends = m.ends, r.texts = m.texts, r.aliases = m.alias
 export function createRelations(type: RelationType, withProps: boolean): string {
   checked(type, RELATION_TYPES);
   return `
-UNWIND $rows AS row
-MATCH (s:Entity {id: row.source})
-MATCH (t:Entity {id: row.target})
-MERGE (s)-[r:${type}]->(t)
-ON CREATE SET r.key = row.key, r.docs = row.docs, r.evDoc = row.evDoc, r.evSentence = row.evSentence,
-    r.evStart = row.evStart, r.evEnd = row.evEnd, r.evRule = row.evRule, r.firstDate = row.firstDate${
-      withProps
-        ? ",\n    r.propKeys = row.propKeys, r.propDoc = row.propDoc, r.propJson = row.propJson, r += row.props"
-        : ""
-    }`;
+${mergeRelation(type)}${
+    withProps
+      ? ",\n    r.propKeys = row.propKeys, r.propDoc = row.propDoc, r.propJson = row.propJson, r += row.props"
+      : ""
+  }`;
 }
 
 /**
@@ -183,12 +188,7 @@ ON CREATE SET r.key = row.key, r.docs = row.docs, r.evDoc = row.evDoc, r.evSente
 export function upsertRelations(type: RelationType): string {
   checked(type, RELATION_TYPES);
   return `
-UNWIND $rows AS row
-MATCH (s:Entity {id: row.source})
-MATCH (t:Entity {id: row.target})
-MERGE (s)-[r:${type}]->(t)
-ON CREATE SET r.key = row.key, r.docs = row.docs, r.evDoc = row.evDoc, r.evSentence = row.evSentence,
-    r.evStart = row.evStart, r.evEnd = row.evEnd, r.evRule = row.evRule, r.firstDate = row.firstDate,
+${mergeRelation(type)},
     r.propKeys = CASE WHEN size(row.propKeys) > 0 THEN row.propKeys END,
     r.propDoc = CASE WHEN size(row.propDoc) > 0 THEN row.propDoc END,
     r.propJson = CASE WHEN size(row.propDoc) > 0 THEN row.propJson END, r._new = true
