@@ -67,6 +67,12 @@ export interface Announcement {
   relation: StoredRelation;
 }
 
+/** A zone's FOCUSES_ON relation with both ends, so that a page needs no second lookup for them. */
+export interface ZoneIndustryLink extends StoredRelation {
+  zone: StoredEntity;
+  industry: StoredEntity;
+}
+
 export interface ZoneIndustryQuery {
   zones?: string[];
   industries?: string[];
@@ -142,7 +148,7 @@ export interface GraphStore {
     page: Page,
   ): Promise<PageResult<{ documentId: string; start: number; end: number; text: string }>>;
   announcements(query: AnnouncementQuery, page: Page): Promise<PageResult<Announcement>>;
-  zoneIndustries(query: ZoneIndustryQuery, page: Page): Promise<PageResult<StoredRelation>>;
+  zoneIndustries(query: ZoneIndustryQuery, page: Page): Promise<PageResult<ZoneIndustryLink>>;
   shortestPath(fromId: string, toId: string, maxHops: number): Promise<PathResult | null>;
   stats(): Promise<GraphStats>;
   /** The whole graph in the interchange format (for export). */

@@ -447,6 +447,11 @@ export function describeGraphStore(name: string, makeStore: () => Promise<GraphS
       await store.ingest(fixture("third"));
       const ai = await store.zoneIndustries({ industries: [ids.ai] }, all);
       expect(ai.items.map((r) => r.source).sort()).toEqual([ids.donghu, ids.suzhou].sort());
+      // Both ends come with the page, as the stored entities themselves.
+      for (const r of ai.items) {
+        expect(r.zone).toEqual((await store.getEntities([r.source]))[0]);
+        expect(r.industry).toEqual((await store.getEntities([r.target]))[0]);
+      }
       const donghu = await store.zoneIndustries({ zones: [ids.donghu] }, all);
       expect(donghu.items.map((r) => r.target).sort()).toEqual([ids.ai, ids.optoelectronics].sort());
       // Only zones: the programme's FOCUSES_ON is not a zone–industry pair.

@@ -1,11 +1,10 @@
 // zoneIndustries(zone, industry): FOCUSES_ON links from zones to industries,
 // either side filtered by name or alias.
-import type { StoredRelation } from "../../graph/store.js";
+import type { StoredRelation, ZoneIndustryLink } from "../../graph/store.js";
 import type { ApiContext } from "../context.js";
 import { resolveName } from "../names.js";
 import { nodeEdge, toConnection, toPage } from "../pagination.js";
 import type { PageArgs } from "../pagination.js";
-import { requireEntity } from "./shared.js";
 
 interface ZoneIndustryArgs extends PageArgs {
   zone?: string | null;
@@ -31,6 +30,7 @@ async function zoneIndustries(_: unknown, args: ZoneIndustryArgs, ctx: ApiContex
     { ...(zones ? { zones } : {}), ...(industries ? { industries } : {}) },
     page,
   );
+  ctx.loaders.prime(result.items.flatMap((r) => [r.zone, r.industry]));
   return toConnection(result, page, nodeEdge);
 }
 
@@ -44,8 +44,9 @@ function metric(r: StoredRelation): string | null {
 export const zoneResolvers = {
   Query: { zoneIndustries },
   ZoneIndustry: {
-    zone: (r: StoredRelation, _args: unknown, ctx: ApiContext) => requireEntity(ctx, r.source),
-    industry: (r: StoredRelation, _args: unknown, ctx: ApiContext) => requireEntity(ctx, r.target),
+    // The store returns both ends with the page (no DataLoader round per edge).
+    zone: (r: ZoneIndustryLink) => r.zone,
+    industry: (r: ZoneIndustryLink) => r.industry,
     metric,
     properties: (r: StoredRelation) => r.properties ?? {},
     evidence: (r: StoredRelation) => r.evidence ?? [],

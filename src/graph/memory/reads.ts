@@ -13,6 +13,7 @@ import type {
   RelationQuery,
   StoredEntity,
   StoredRelation,
+  ZoneIndustryLink,
   ZoneIndustryQuery,
 } from "../store.js";
 import { cmp, compareEvidence, compareMentions } from "../prepare.js";
@@ -277,7 +278,7 @@ export function zoneIndustries(
   state: GraphState,
   query: ZoneIndustryQuery,
   p: Page,
-): PageResult<StoredRelation> {
+): PageResult<ZoneIndustryLink> {
   const g = state.graph;
   const weigh = (key: string): Weighted => ({
     key,
@@ -310,7 +311,13 @@ export function zoneIndustries(
         .map(weigh)
         .sort(byEvidenceDesc);
     });
-  return page(list, p, (w) => relationOf(state, w.key, true));
+  return page(list, p, (w) => {
+    // Ends added to the lazy record (spreading it would decode its evidence).
+    const link = relationOf(state, w.key, true) as ZoneIndustryLink;
+    link.zone = entityOf(state, link.source)!;
+    link.industry = entityOf(state, link.target)!;
+    return link;
+  });
 }
 
 /**

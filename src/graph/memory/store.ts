@@ -18,7 +18,7 @@ import type {
   PathResult,
   RelationQuery,
   StoredEntity,
-  StoredRelation,
+  ZoneIndustryLink,
   ZoneIndustryQuery,
 } from "../store.js";
 import { cmp } from "../prepare.js";
@@ -149,7 +149,7 @@ export class MemoryGraphStore implements GraphStore {
     return reads.announcements(this.state, query, page);
   }
 
-  async zoneIndustries(query: ZoneIndustryQuery, page: Page): Promise<PageResult<StoredRelation>> {
+  async zoneIndustries(query: ZoneIndustryQuery, page: Page): Promise<PageResult<ZoneIndustryLink>> {
     return reads.zoneIndustries(this.state, query, page);
   }
 

@@ -104,7 +104,8 @@ MATCH (s:Entity)-[r:ISSUED|ANNOUNCED|STATED]->(w:Entity)${ANNOUNCE_TAIL}`;
 const ZONE_TAIL = `
 WITH r ORDER BY size(r.evDoc) DESC, r.key ASC
 WITH collect(r) AS rows
-RETURN size(rows) AS total, [x IN rows[$offset..($offset + $limit)] | ${relationOf("x")}] AS items`;
+RETURN size(rows) AS total, [x IN rows[$offset..($offset + $limit)] |
+  {rel: ${relationOf("x")}, zone: properties(startNode(x)), industry: properties(endNode(x))}] AS items`;
 
 export const zoneIndustriesByZone = `
 MATCH (z:Zone) WHERE z.id IN $zones

@@ -22,6 +22,7 @@ import type {
   RelationQuery,
   StoredEntity,
   StoredRelation,
+  ZoneIndustryLink,
   ZoneIndustryQuery,
 } from "../store.js";
 import { ingestNeo4j } from "./ingest.js";
@@ -305,7 +306,7 @@ export class Neo4jGraphStore implements GraphStore {
     return { items, totalCount: Number(row?.total ?? 0) };
   }
 
-  async zoneIndustries(query: ZoneIndustryQuery, page: Page): Promise<PageResult<StoredRelation>> {
+  async zoneIndustries(query: ZoneIndustryQuery, page: Page): Promise<PageResult<ZoneIndustryLink>> {
     const params = {
       zones: query.zones?.length ? query.zones : null,
       industries: query.industries?.length ? query.industries : null,
@@ -319,7 +320,11 @@ export class Neo4jGraphStore implements GraphStore {
         : q.zoneIndustriesAll;
     const [row] = await this.read(text, params);
     return {
-      items: ((row?.items as RelMap[] | undefined) ?? []).map(rel),
+      items: ((row?.items as { rel: RelMap; zone: Row; industry: Row }[] | undefined) ?? []).map((x) => ({
+        ...rel(x.rel),
+        zone: toEntity(x.zone),
+        industry: toEntity(x.industry),
+      })),
       totalCount: Number(row?.total ?? 0),
     };
   }
