@@ -6,6 +6,7 @@ import neo4j from "neo4j-driver";
 import type { Driver } from "neo4j-driver";
 import { MemoryGraphStore } from "../../src/graph/memory/store.js";
 import { Neo4jGraphStore } from "../../src/graph/neo4j/store.js";
+import { wipeNeo4j } from "../../src/graph/neo4j/wipe.js";
 import type { GraphStore } from "../../src/graph/store.js";
 import { ENTITY_LABELS } from "../../src/types.js";
 import type { Extraction } from "../../src/types.js";
@@ -41,14 +42,7 @@ export async function embeddedRelsPerSec(chunks: Extraction[]): Promise<number> 
   }
 }
 
-export async function wipe(driver: Driver): Promise<void> {
-  const session = driver.session();
-  try {
-    await session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
-  } finally {
-    await session.close();
-  }
-}
+export const wipe = (driver: Driver): Promise<void> => wipeNeo4j(driver);
 
 export async function neo4jRelsPerSec(conn: Neo4jConnection, chunks: Extraction[]): Promise<number> {
   const store = new Neo4jGraphStore(conn);

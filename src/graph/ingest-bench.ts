@@ -6,8 +6,8 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
-import type { Driver } from "neo4j-driver";
 import { MemoryGraphStore } from "./memory/store.js";
+import { wipeNeo4j } from "./neo4j/wipe.js";
 import { naiveLoad } from "./neo4j/naive-loader.js";
 import { applySchema } from "./neo4j/schema.js";
 import type { Neo4jConfig } from "./neo4j/store.js";
@@ -85,16 +85,6 @@ export async function benchEmbeddedIngest(
 ): Promise<IngestFigure> {
   await store.open();
   return timed(extraction, () => store.ingest(extraction));
-}
-
-/** Delete every node and relationship (schema kept), in batches. Destroys the database's data. */
-export async function wipeNeo4j(driver: Driver, database?: string): Promise<void> {
-  const session = driver.session({ database });
-  try {
-    await session.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
-  } finally {
-    await session.close();
-  }
 }
 
 export interface Neo4jIngestFigures {

@@ -9,6 +9,7 @@ import type { Driver } from "neo4j-driver";
 import { inject } from "vitest";
 import { ingestPaths } from "../../src/app/ingest.js";
 import { Neo4jGraphStore } from "../../src/graph/neo4j/store.js";
+import { wipeNeo4j } from "../../src/graph/neo4j/wipe.js";
 import { examplesDir, sharedCorpusDir } from "../../src/paths.js";
 
 export interface Neo4jTestConnection {
@@ -52,13 +53,7 @@ export interface CleanOptions {
  * graph does not need one huge transaction.
  */
 export async function cleanDatabase(driver: Driver, options: CleanOptions = {}): Promise<void> {
-  const session = driver.session();
-  try {
-    // Auto-commit query: CALL … IN TRANSACTIONS cannot run inside an explicit transaction.
-    await session.run("MATCH (n) CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS");
-  } finally {
-    await session.close();
-  }
+  await wipeNeo4j(driver);
   if (options.keepSchema) return;
   const constraints = await driver.executeQuery("SHOW CONSTRAINTS YIELD name RETURN name");
   for (const record of constraints.records) {
