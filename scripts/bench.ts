@@ -233,41 +233,50 @@ async function graphql(store: "embedded" | "neo4j", neo4j: Neo4jConnection | nul
   };
 }
 
-const started = performance.now();
-const report: Record<string, unknown> = {
-  machine: {
-    date: new Date().toISOString(),
-    nproc: workersAll,
-    cpu: cpus()[0]?.model ?? "unknown",
-    node: process.version,
-    quick,
-  },
-};
-// Partial figures after each section, so a long run that is stopped still tells something.
-const partial = () => writeFile(path.join(outDir, "last.json"), JSON.stringify(report, null, 2) + "\n");
-report.extract = await extraction();
-await partial();
-let neo: { conn: Neo4jConnection; started: boolean } | null = null;
-try {
-  if (opts.neo4j) neo = await neo4jConnection();
-  report.ingest = await ingestion(neo?.conn ?? null);
+async function main(): Promise<void> {
+  const started = performance.now();
+  const report: Record<string, unknown> = {
+    machine: {
+      date: new Date().toISOString(),
+      nproc: workersAll,
+      cpu: cpus()[0]?.model ?? "unknown",
+      node: process.version,
+      quick,
+    },
+  };
+  // Partial figures after each section, so a long run that is stopped still tells something.
+  const partial = () => writeFile(path.join(outDir, "last.json"), JSON.stringify(report, null, 2) + "\n");
+  report.extract = await extraction();
   await partial();
-  const gql: Record<string, unknown> = {};
-  report.graphql = gql;
-  gql.embedded = await graphql("embedded", null);
-  await partial();
-  if (neo) gql.neo4j = await graphql("neo4j", neo.conn);
-} finally {
-  if (neo?.started) {
-    log("stopping .neo4j/bench");
-    await stopNeo4j({ instance: "bench" });
+  let neo: { conn: Neo4jConnection; started: boolean } | null = null;
+  try {
+    if (opts.neo4j) neo = await neo4jConnection();
+    report.ingest = await ingestion(neo?.conn ?? null);
+    await partial();
+    const gql: Record<string, unknown> = {};
+    report.graphql = gql;
+    gql.embedded = await graphql("embedded", null);
+    await partial();
+    if (neo) gql.neo4j = await graphql("neo4j", neo.conn);
+  } finally {
+    if (neo?.started) {
+      log("stopping .neo4j/bench");
+      await stopNeo4j({ instance: "bench" });
+    }
   }
+  notes.push(
+    "the query graph is built from synthetic extractions (src/graph/synthetic.ts), not by extracting pages",
+    "GraphQL is served by `policygraph serve` (dist/, NODE_ENV=production); autocannon runs on the same cores",
+  );
+  report.notes = notes;
+  report.seconds = (performance.now() - started) / 1000;
+  await partial();
+  process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
 }
-notes.push(
-  "the query graph is built from synthetic extractions (src/graph/synthetic.ts), not by extracting pages",
-  "GraphQL is served by `policygraph serve` (dist/, NODE_ENV=production); autocannon runs on the same cores",
-);
-report.notes = notes;
-report.seconds = (performance.now() - started) / 1000;
-await partial();
-process.stdout.write(opts.json ? JSON.stringify(report, null, 2) + "\n" : formatReport(report));
+
+// One line, not a stack trace: what failed and where the partial figures are.
+main().catch((err: unknown) => {
+  const message = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+  log(`failed: ${message} (figures so far: ${path.relative(process.cwd(), path.join(outDir, "last.json"))})`);
+  process.exit(1);
+});
