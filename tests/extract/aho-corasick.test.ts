@@ -11,18 +11,26 @@ function naive(text: string, keys: string[]): string[] {
   return out.sort();
 }
 
+// Random keys and texts over a small alphabet (an astral character included), so that
+// keys overlap and share prefixes often.
+const alphabet = fc.constantFrom(..."北京市京东科技园区a1\u{20000}");
+const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((cs) => cs.join(""));
+
+function automaton(keys: string[]): AhoCorasick<string> {
+  const ac = new AhoCorasick<string>();
+  for (const k of keys) ac.add(k, k);
+  return ac;
+}
+
 describe("Aho–Corasick over UTF-16 code units", () => {
   it("finds exactly the occurrences a naive scan finds, on random keys and texts", () => {
-    const alphabet = fc.constantFrom(..."北京市京东科技园区a1\u{20000}");
-    const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((cs) => cs.join(""));
     fc.assert(
       fc.property(
         fc.uniqueArray(word, { maxLength: 12 }),
         fc.array(alphabet, { maxLength: 40 }),
         (keys, cs) => {
           const text = cs.join("");
-          const ac = new AhoCorasick<string>();
-          for (const k of keys) ac.add(k, k);
+          const ac = automaton(keys);
           const got = ac.search(text).map((h) => `${h.start}-${h.end}:${h.value}`);
           expect([...got].sort()).toEqual(naive(text, keys));
           // hits come in order of their end offset
@@ -35,16 +43,13 @@ describe("Aho–Corasick over UTF-16 code units", () => {
   });
 
   it("forEachHit reports the hits of search(), in the same order", () => {
-    const alphabet = fc.constantFrom(..."北京市京东科技园区a1\u{20000}");
-    const word = fc.array(alphabet, { minLength: 1, maxLength: 5 }).map((cs) => cs.join(""));
     fc.assert(
       fc.property(
         fc.uniqueArray(word, { maxLength: 12 }),
         fc.array(alphabet, { maxLength: 40 }),
         (keys, cs) => {
           const text = cs.join("");
-          const ac = new AhoCorasick<string>();
-          for (const k of keys) ac.add(k, k);
+          const ac = automaton(keys);
           const each: { start: number; end: number; value: string }[] = [];
           ac.forEachHit(text, (start, end, value) => each.push({ start, end, value }));
           expect(each).toEqual(ac.search(text));
