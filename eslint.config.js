@@ -11,6 +11,10 @@ export default tseslint.config(
       "neo4j/target/**",
       "coverage/**",
       "src/web/vendor/**",
+      // Gitignored scratch (profiling harnesses, benchmark output): not part of the project.
+      ".tmp*/**",
+      "bench/out/**",
+      "data/**",
     ],
   },
   js.configs.recommended,
