@@ -286,5 +286,7 @@ async function writeChunk(
   }
   for (const id of droppedEntities) bump(summary.entities.removed!, labelOfId(id) ?? "Entity");
   for (const key of droppedRelations) bump(summary.relations.removed!, key.slice(0, key.indexOf("|")));
-  for (const rows of batches(part.docs.map(documentParams))) await run(q.documentsCommit, { rows });
+  // The commit sets only the hash: the documents' text went with documentsStart.
+  const commits = part.docs.map((d) => ({ id: d.id, hash: d.hash ?? null }));
+  for (const rows of batches(commits)) await run(q.documentsCommit, { rows });
 }

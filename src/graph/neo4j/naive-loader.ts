@@ -9,6 +9,7 @@ import type { Driver } from "neo4j-driver";
 import { entityId, normaliseName, relationKey } from "../../ids.js";
 import type { Extraction, NodeLabel, RelationType } from "../../types.js";
 import { NODE_LABELS, RELATION_TYPES } from "../../types.js";
+import { checked } from "./writes.js";
 
 export interface NaiveLoadResult {
   /** Relations (with their evidence) written. */
@@ -17,11 +18,6 @@ export interface NaiveLoadResult {
   transactions: number;
   seconds: number;
 }
-
-const checked = <T extends string>(value: T, allowed: readonly string[]): T => {
-  if (!allowed.includes(value)) throw new Error(`not a known label or type: ${value}`);
-  return value;
-};
 
 export async function naiveLoad(
   driver: Driver,

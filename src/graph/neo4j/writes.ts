@@ -4,7 +4,8 @@
 import type { NodeLabel, RelationType } from "../../types.js";
 import { NODE_LABELS, RELATION_TYPES } from "../../types.js";
 
-function checked<T extends string>(value: T, allowed: readonly string[]): T {
+/** The label or type itself, once it is known to be one of the closed enums (it will be spliced into Cypher). */
+export function checked<T extends string>(value: T, allowed: readonly string[]): T {
   if (!allowed.includes(value)) throw new Error(`not a known label or type: ${value}`);
   return value;
 }
