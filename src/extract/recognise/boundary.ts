@@ -55,7 +55,8 @@ function tagOf(word: string, tags: Map<string, string>): string {
 /** CLAUSE_BREAK as a table of code units (tested for every character walked over). */
 const BREAK = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) if (CLAUSE_BREAK.test(String.fromCharCode(c))) BREAK[c] = 1;
-const breaksAt = (text: string, i: number): boolean => BREAK[text.charCodeAt(i)] === 1;
+/** The character at i ends a clause (CLAUSE_BREAK). */
+export const breaksAt = (text: string, i: number): boolean => BREAK[text.charCodeAt(i)] === 1;
 
 /** End of the clause that contains `pos` (at the next punctuation mark). */
 function clauseEnd(text: string, pos: number): number {

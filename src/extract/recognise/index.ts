@@ -6,7 +6,7 @@ import { compiledRules } from "../rules/compile.js";
 import type { CompiledRules } from "../rules/compile.js";
 import { scan } from "../rules/scan.js";
 import { resolveMentions } from "../resolve/index.js";
-import { ClauseTokens } from "./boundary.js";
+import { ClauseTokens, breaksAt } from "./boundary.js";
 import type { Candidate } from "./candidate.js";
 import { gazetteerCandidates } from "./gazetteer.js";
 import { appositionCandidates, personCandidates, repeatedPersons } from "./persons.js";
@@ -56,17 +56,24 @@ function strip(c: Candidate): EntityMention {
   return m;
 }
 
-/** Offsets whose clauses the person and head-word rules will segment (see ClauseTokens.prefetch). */
+/**
+ * Offsets whose clauses the person and head-word rules will segment (see ClauseTokens.prefetch):
+ * only those where they can ask for words. A name after a title starts at a Han character (a
+ * title followed by a punctuation mark has no name after it); a name before a speech verb, and a
+ * name before its head word, ends at one (after a punctuation mark there is no name to walk).
+ */
 function* segmentedAt(text: string, rules: CompiledRules): Generator<number> {
   const hits = scan(text, rules);
   for (const h of hits.titles) {
-    yield h.end;
-    yield h.end + 1;
+    const gap = text[h.end] === " " || text[h.end] === "\u3000";
+    const at = gap ? h.end + 1 : h.end;
+    if (at < text.length && !breaksAt(text, at)) yield at;
   }
-  for (const h of hits.cues) yield h.start - 1;
+  for (const h of hits.cues) if (h.start > 0 && !breaksAt(text, h.start - 1)) yield h.start - 1;
   for (const h of hits.suffixes) {
     const rule = h.value.rule;
-    if (rule.kind === "suffix" && WALKS.has(rule.anchor)) yield h.start - 1;
+    if (rule.kind === "suffix" && WALKS.has(rule.anchor) && h.start > 0 && !breaksAt(text, h.start - 1))
+      yield h.start - 1;
   }
 }
 /** Anchors whose names are delimited by the segmenter's words (the others by lexicon hits). */

@@ -4,6 +4,7 @@
 // text after the first one already continues the sentence (杨军介绍).
 import { scan } from "../rules/scan.js";
 import type { CompiledRules } from "../rules/compile.js";
+import { breaksAt } from "./boundary.js";
 import type { ClauseTokens } from "./boundary.js";
 import type { Candidate } from "./candidate.js";
 import { CLAUSE_BREAK, isHan } from "./candidate.js";
@@ -67,7 +68,9 @@ export function personCandidates(words: ClauseTokens, rules: CompiledRules): Can
   for (const [end, start] of titleEnds) {
     const at = text[end] === " " || text[end] === "\u3000" ? end + 1 : end;
     // The segmenter knows many names (余承东, 王猛): its word decides the length; a common word (单位) is no name.
-    const word = words.at(at).find((t) => t.start === at);
+    // After a punctuation mark no word starts at `at` within its clause: nothing to segment.
+    const word =
+      at < text.length && !breaksAt(text, at) ? words.at(at).find((t) => t.start === at) : undefined;
     const nameLike = (tag: string): boolean => tag.startsWith("nr") || tag === "x";
     if (word && word.end - word.start >= 2 && !nameLike(word.tag)) continue;
     let known = word && nameLike(word.tag) && word.end - at >= 2 && word.end - at <= 4 ? word.end - at : 0;
