@@ -134,6 +134,28 @@ function mergeProperties(into: Properties, from: Properties | undefined): void {
   for (const [k, v] of Object.entries(from)) if (!TRANSIENT.has(k) && into[k] === undefined) into[k] = v;
 }
 
+/**
+ * The relation already has this piece of evidence (same document, sentence and rule). Evidence
+ * of the article being merged sits at the end of the list, unless the article id came before.
+ */
+function hasEvidence(
+  evidence: RelationRecord["evidence"],
+  documentId: string,
+  start: number,
+  rule: string,
+  repeated: boolean,
+): boolean {
+  for (let i = evidence.length - 1; i >= 0; i--) {
+    const e = evidence[i]!;
+    if (e.documentId !== documentId) {
+      if (repeated) continue;
+      return false;
+    }
+    if (e.start === start && e.rule === rule) return true;
+  }
+  return false;
+}
+
 export function mergeResults(results: ArticleResult[]): Extraction {
   const documents: DocumentRecord[] = results.map(({ article }) => ({
     id: article.id,
@@ -143,8 +165,11 @@ export function mergeResults(results: ArticleResult[]): Extraction {
   }));
   const entities = new EntityTable();
   const relations = new Map<string, RelationRecord>();
-  const evidenceKeys = new Set<string>();
+  const articleIds = new Set<string>();
   for (const { article, mentions, relations: rels } of results) {
+    // An article id seen before (the same item read twice) may already have evidence anywhere in a list.
+    const repeated = articleIds.has(article.id);
+    articleIds.add(article.id);
     for (const m of mentions) entities.add(article, m);
     for (const r of rels) {
       const source = entities.add(article, r.source);
@@ -158,18 +183,14 @@ export function mergeResults(results: ArticleResult[]): Extraction {
       mergeProperties(rec.properties, r.properties);
       if (r.properties?.title !== undefined && rec.properties.title === undefined)
         rec.properties.title = r.properties.title;
-      const evidence = {
-        documentId: article.id,
-        sentence: article.text.slice(r.sentence.start, r.sentence.end),
-        start: r.sentence.start,
-        end: r.sentence.end,
-        rule: r.rule,
-      };
-      const evidenceKey = `${key}|${article.id}|${r.sentence.start}|${r.rule}`;
-      if (!evidenceKeys.has(evidenceKey)) {
-        evidenceKeys.add(evidenceKey);
-        rec.evidence.push(evidence);
-      }
+      if (!hasEvidence(rec.evidence, article.id, r.sentence.start, r.rule, repeated))
+        rec.evidence.push({
+          documentId: article.id,
+          sentence: article.text.slice(r.sentence.start, r.sentence.end),
+          start: r.sentence.start,
+          end: r.sentence.end,
+          rule: r.rule,
+        });
     }
   }
   return linkLanguages({ documents, entities: entities.records(), relations: [...relations.values()] });

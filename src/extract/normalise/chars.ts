@@ -69,7 +69,15 @@ function englishFullStop(t: string, i: number): boolean {
 
 /** Visual width in ideograph units: Latin letters and digits are about half as wide. */
 export function visualWidth(text: string): number {
+  // By code point, as for…of would count, without a string per character (every line is measured).
   let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    w += c < 0x2e80 ? 0.5 : 1;
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+  }
   return w;
 }

@@ -58,7 +58,8 @@ export function splitCredits(m: MappedText): Piece[] {
     pieces.push({ kind: "credit", m: slice(m, match.index, match.index + match[0].length) });
     last = match.index + match[0].length;
   }
-  const rest = slice(m, last);
+  // Most lines have no credit: the line itself is the rest (mapped texts are never changed in place).
+  const rest = last === 0 ? m : slice(m, last);
   const signature = SIGNATURE.exec(rest.text);
   if (signature) {
     const cut = signature[1]!.length;

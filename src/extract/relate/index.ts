@@ -26,16 +26,31 @@ const FAMILIES = [issued, holdsPositions, partOfByName, statements, announced, l
  */
 export function extractRelations(article: Article, mentions: EntityMention[]): RelationMention[] {
   const ctx = buildContext(article, mentions, loadRelationRules());
-  const seen = new Set<string>();
+  // Kept relations by the offsets of their target and sentence: a duplicate has the same
+  // offsets, type and ends, so a lookup compares a few fields instead of building a key string.
+  const kept = new Map<number, RelationMention[]>();
   const out: RelationMention[] = [];
   for (const family of FAMILIES) {
     for (const r of family(ctx)) {
       if (r.source.label === r.target.label && r.source.name === r.target.name) continue;
-      const key = `${r.type}|${r.source.label}|${r.source.name}|${r.target.label}|${r.target.name}|${r.target.start}|${r.sentence.start}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      const at = r.target.start * 2 ** 26 + r.sentence.start;
+      const same = kept.get(at);
+      if (same === undefined) kept.set(at, [r]);
+      else if (same.some((k) => duplicates(k, r))) continue;
+      else same.push(r);
       out.push(r);
     }
   }
   return out;
+}
+
+/** Same type, same ends by label and name (offsets already equal): one relation found twice. */
+function duplicates(a: RelationMention, b: RelationMention): boolean {
+  return (
+    a.type === b.type &&
+    a.source.label === b.source.label &&
+    a.source.name === b.source.name &&
+    a.target.label === b.target.label &&
+    a.target.name === b.target.name
+  );
 }
