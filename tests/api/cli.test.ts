@@ -114,6 +114,24 @@ describe("policygraph serve", () => {
     for (const pid of pids.slice(1)) expect(() => process.kill(pid, 0)).toThrow();
   });
 
+  it("answers with what another process ingested into its file, without a restart", async () => {
+    const file = path.join(dir, "followed.json");
+    await rm(file, { force: true });
+    const running = await cli(["serve", "--store", file, "--port", "0"]);
+    expect(await (await documents(running.url)).json()).toEqual({ data: { stats: { documents: 0 } } });
+    const ingest = spawn(
+      process.execPath,
+      ["--import", "tsx", "src/cli/main.ts", "ingest", path.join(fixtureDir, "graph.json"), "--store", file],
+      { cwd: projectRoot, stdio: "ignore" },
+    );
+    expect(await new Promise((resolve) => ingest.once("exit", resolve))).toBe(0);
+    await expect
+      .poll(async () => (await documents(running.url)).json(), { timeout: 30_000 })
+      .toEqual({ data: { stats: { documents: 4 } } });
+    expect(running.output()).toMatch(/serve: reloaded .*followed\.json: \d+ entities/);
+    expect(await stop(running)).toBe(0);
+  });
+
   it("refuses a bad port with one line and no stack trace", async () => {
     const child = spawn(
       process.execPath,

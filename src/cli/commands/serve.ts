@@ -20,6 +20,8 @@ export interface ServeOptions {
   rateLimit: number;
   timeout: number;
   maxBody: number;
+  /** Embedded store: reload the file when another process saves it (`--no-watch`: keep the first load). */
+  watch: boolean;
 }
 
 function integer(name: string, min: number, max: number) {
@@ -74,7 +76,29 @@ export function addServeOptions(command: Command): Command {
       new Option("--max-body <bytes>", "largest request body accepted")
         .default(DEFAULT_LIMITS.maxBodyBytes)
         .argParser(integer("--max-body", 1000, 10_000_000)),
+    )
+    .option(
+      "--no-watch",
+      "embedded store: keep serving the graph loaded at start when another process saves the file",
     );
+}
+
+/** The embedded store, following its file unless --no-watch; any other store as it is. */
+async function followFile(store: GraphStore, options: ServeOptions): Promise<GraphStore> {
+  const file = (store as { file?: string | null }).file;
+  if (store.kind !== "embedded" || !file || options.watch === false) return store;
+  const [{ ReloadingStore }, { MemoryGraphStore }] = await Promise.all([
+    import("../../graph/reloading.js"),
+    import("../../graph/memory/store.js"),
+  ]);
+  return ReloadingStore.follow(store, file, {
+    load: async () => {
+      const next = new MemoryGraphStore(file);
+      await next.open();
+      return next;
+    },
+    log: (message) => console.log(`serve: ${message}`),
+  });
 }
 
 const isLoopback = (host: string) => ["127.0.0.1", "::1", "localhost"].includes(host);
@@ -98,7 +122,7 @@ function stopSignal(signals: NodeJS.Signals[]): Promise<NodeJS.Signals> {
 
 /** Serve an open store until SIGINT/SIGTERM; closes the store on the way out. */
 export async function serveStore(
-  store: GraphStore,
+  opened: GraphStore,
   options: ServeOptions,
   storeLabel: string,
   replica: number | null = null,
@@ -115,6 +139,7 @@ export async function serveStore(
   const stopped = stopSignal(replica ? ["SIGTERM"] : ["SIGINT", "SIGTERM"]);
   // Apollo, graphql and the stores load when serving starts, not with every command (--help stays quick).
   const { startHttpServer } = await import("../../api/http.js");
+  const store = await followFile(opened, options);
   let running: RunningServer;
   try {
     running = await startHttpServer({
