@@ -3,7 +3,7 @@
 // evidence) that the new and changed documents contribute. Every fact carries the
 // ids of the documents it came from, so that a changed document can later take
 // back exactly what it added.
-import { entityId, normaliseName, relationKey } from "../ids.js";
+import { entityId, normaliseName } from "../ids.js";
 import type {
   DocumentRecord,
   Evidence,
@@ -261,7 +261,7 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
       docs = [...(fallback.size > 0 ? fallback : active)].filter((d) => active.has(d));
       if (docs.length === 0) continue;
     }
-    const key = relationKey(record.type, source.row.id, target.row.id);
+    const key = flatRelationKey(record.type, source.row.id, target.row.id);
     let row = relations.get(key);
     if (!row) {
       row = {
@@ -309,6 +309,15 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
     for (const row of relationRows)
       row.contributions = contributionsOf(relationPending.get(row.key), row.docs);
   return { entities: rows, relations: relationRows };
+}
+
+/**
+ * relationKey()'s string, built by join(): a template literal leaves a chain of three
+ * concatenation objects that the store keeps behind the key (~100 bytes per
+ * relationship, ~90 MB at a million), join() one flat string.
+ */
+function flatRelationKey(type: RelationType, source: string, target: string): string {
+  return [type, source, target].join("|");
 }
 
 interface Holder {
