@@ -2,10 +2,10 @@
 // relationKey, plus the side indexes that make incremental ingestion and the
 // read paths cheap. Evidence and mentions are flat int arrays over interned
 // strings, which keeps a million relationships well inside a 2 GB heap.
-import { MultiDirectedGraph } from "graphology";
 import { normaliseName } from "../../ids.js";
 import type { DocumentRecord, NodeLabel, Properties, RelationType } from "../../types.js";
 import type { EntityRow, RelationRow } from "../prepare.js";
+import { EntityGraph } from "./graph.js";
 import { Interner } from "./interner.js";
 
 export interface NodeAttrs {
@@ -81,7 +81,7 @@ const SENTENCE = 2;
 const RULE = 3;
 
 export class GraphState {
-  readonly graph = new MultiDirectedGraph<NodeAttrs, EdgeAttrs>({ allowSelfLoops: true });
+  readonly graph = new EntityGraph<NodeAttrs, EdgeAttrs>();
   readonly strings = new Interner();
   readonly documents = new Map<string, DocumentRecord>();
   /**
@@ -197,7 +197,7 @@ export class GraphState {
         docs: row.docs.map((d) => s.intern(d, DOC)),
         ev: [],
       };
-      g.addDirectedEdgeWithKey(row.key, row.source, row.target, attrs);
+      g.addRelationEdge(row.key, row.source, row.target, attrs);
       this.edgeCounts.set(row.type, (this.edgeCounts.get(row.type) ?? 0) + 1);
       change = "created";
     }
@@ -243,7 +243,7 @@ export class GraphState {
   restoreEdge(key: string, source: string, target: string, attrs: EdgeAttrs): void {
     if (isEmpty(attrs.properties)) attrs.properties = NO_PROPERTIES;
     else if (!attrs.prov) attrs.prov = [{ d: LEGACY, p: { ...attrs.properties } }];
-    this.graph.addDirectedEdgeWithKey(key, source, target, attrs);
+    this.graph.addRelationEdge(key, source, target, attrs);
     this.edgeCounts.set(attrs.type, (this.edgeCounts.get(attrs.type) ?? 0) + 1);
     this.evidenceCount += attrs.ev.length / EVIDENCE_WIDTH;
   }
