@@ -7,7 +7,7 @@ import { extractEnglishArticle } from "./english/index.js";
 import { mergeResults } from "./merge.js";
 import type { ArticleResult } from "./merge.js";
 import { normalisePage } from "./normalise/index.js";
-import { recogniseEntities } from "./recognise/index.js";
+import { prepareArticles, recogniseEntities } from "./recognise/index.js";
 import { extractRelations } from "./relate/index.js";
 import { segmentPage as segmentNormalised } from "./segment/index.js";
 import type { SegmentedArticle } from "./segment/index.js";
@@ -47,7 +47,9 @@ export function documentHash(text: string): string {
 }
 
 export function extractPages(pages: RawPage[], options: ExtractOptions = {}): Extraction {
-  const results = pages.flatMap((page) => segmentPage(page, options)).map(extractArticle);
+  const all = pages.flatMap((page) => segmentPage(page, options));
+  prepareArticles(all.filter((a) => a.language !== "en"));
+  const results = all.map(extractArticle);
   const extraction = mergeResults(results);
   const articles = new Map(results.map((r) => [r.article.id, r.article]));
   extraction.documents = extraction.documents.map((doc) => {

@@ -150,6 +150,11 @@ export class ClauseTokens {
    * paid once per article instead of once per clause.
    */
   prefetch(positions: Iterable<number>): void {
+    prefetchClauses([{ words: this, positions }]);
+  }
+
+  /** Clauses containing `positions` not cached yet, in order, each once. */
+  clausesAt(positions: Iterable<number>): Span[] {
     const text = this.text;
     const spans: Span[] = [];
     const seen = new Set<number>();
@@ -161,21 +166,12 @@ export class ClauseTokens {
       const end = clauseEnd(text, pos);
       if (end > start) spans.push({ start, end });
     }
-    if (spans.length < 2) return;
-    const lists: Token[][] = spans.map(() => []);
-    let i = 0;
-    let at = spans[0]!.start;
-    for (const word of words(spans.map((s) => text.slice(s.start, s.end)).join("\n"))) {
-      if (word === "\n" && at === spans[i]!.end && i + 1 < spans.length) {
-        at = spans[++i]!.start;
-        continue;
-      }
-      lists[i]!.push(new Word(word, at, at + word.length));
-      at += word.length;
-    }
-    // Only when every clause came back whole (never otherwise seen) are the words kept.
-    if (i !== spans.length - 1 || at !== spans[i]!.end) return;
-    spans.forEach((s, k) => this.cache.set(s.start, lists[k]!));
+    return spans;
+  }
+
+  /** Keeps the words of a clause segmented elsewhere (see prefetchClauses). */
+  keep(start: number, list: Token[]): void {
+    this.cache.set(start, list);
   }
 
   /** Tokens that end at or before `pos` within its clause, from `from` on; a word cut by `pos` keeps its left part. */
@@ -192,6 +188,38 @@ export class ClauseTokens {
     }
     return out;
   }
+}
+
+/**
+ * ClauseTokens.prefetch for several articles at once (the articles of a page): one call to
+ * the segmenter for all their clauses. Its dictionary is then read while still in the CPU's
+ * caches, where a call per article finds it evicted by the rules that ran in between; the
+ * words of each clause are the same either way (clauses are joined with line breaks).
+ */
+export function prefetchClauses(requests: { words: ClauseTokens; positions: Iterable<number> }[]): void {
+  const owners: ClauseTokens[] = [];
+  const spans: Span[] = [];
+  for (const { words, positions } of requests)
+    for (const span of words.clausesAt(positions)) {
+      owners.push(words);
+      spans.push(span);
+    }
+  if (spans.length < 2) return;
+  const lists: Token[][] = spans.map(() => []);
+  let i = 0;
+  let at = spans[0]!.start;
+  const joined = spans.map((s, k) => owners[k]!.text.slice(s.start, s.end)).join("\n");
+  for (const word of words(joined)) {
+    if (word === "\n" && at === spans[i]!.end && i + 1 < spans.length) {
+      at = spans[++i]!.start;
+      continue;
+    }
+    lists[i]!.push(new Word(word, at, at + word.length));
+    at += word.length;
+  }
+  // Only when every clause came back whole (never otherwise seen) are the words kept.
+  if (i !== spans.length - 1 || at !== spans[i]!.end) return;
+  spans.forEach((s, k) => owners[k]!.keep(s.start, lists[k]!));
 }
 
 /** Start of the clause that contains `pos` (after the last punctuation mark). */

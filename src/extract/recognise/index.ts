@@ -4,9 +4,10 @@
 import type { Article, EntityMention } from "../types.js";
 import { compiledRules } from "../rules/compile.js";
 import type { CompiledRules } from "../rules/compile.js";
-import { scan } from "../rules/scan.js";
+import { keepScan, scan } from "../rules/scan.js";
+import type { Scan } from "../rules/scan.js";
 import { resolveMentions } from "../resolve/index.js";
-import { ClauseTokens, breaksAt } from "./boundary.js";
+import { ClauseTokens, breaksAt, prefetchClauses } from "./boundary.js";
 import type { Candidate } from "./candidate.js";
 import { gazetteerCandidates } from "./gazetteer.js";
 import { appositionCandidates, personCandidates, repeatedPersons } from "./persons.js";
@@ -79,13 +80,42 @@ function* segmentedAt(text: string, rules: CompiledRules): Generator<number> {
 /** Anchors whose names are delimited by the segmenter's words (the others by lexicon hits). */
 const WALKS = new Set(["free", "national", "state", "named", "event"]);
 
+/** Articles made ready by prepareArticles: their scan and their clauses' words. */
+const prepared = new Map<Article, { rules: CompiledRules; scan: Scan; words: ClauseTokens }>();
+
+/**
+ * Scans the articles of a page and segments the clauses their rules will ask about in one
+ * call to the segmenter (see prefetchClauses), before recogniseEntities takes them one by
+ * one. Optional: an article not prepared is scanned and segmented on its own, alike. Only
+ * the last call's articles are kept.
+ */
+export function prepareArticles(articles: readonly Article[]): void {
+  const rules = compiledRules();
+  prepared.clear();
+  const requests = articles.map((article) => {
+    const words = new ClauseTokens(article.text);
+    const positions = [...segmentedAt(article.text, rules)];
+    prepared.set(article, { rules, scan: scan(article.text, rules), words });
+    return { words, positions };
+  });
+  prefetchClauses(requests);
+}
+
 /** Every entity mention of the article, resolved to canonical names, sorted by start. */
 export function recogniseEntities(article: Article): EntityMention[] {
   const rules = compiledRules();
   const text = article.text;
+  const ready = prepared.get(article);
+  prepared.delete(article);
+  let words: ClauseTokens;
+  if (ready && ready.rules === rules && ready.words.text === text) {
+    keepScan(text, rules, ready.scan);
+    words = ready.words;
+  } else {
+    words = new ClauseTokens(text);
+    words.prefetch(segmentedAt(text, rules));
+  }
   const gazetteer = gazetteerCandidates(text, rules);
-  const words = new ClauseTokens(text);
-  words.prefetch(segmentedAt(text, rules));
   const persons = [...personCandidates(words, rules), ...appositionCandidates(words, rules)];
   const candidates = [
     ...gazetteer,

@@ -15,6 +15,11 @@ export interface Scan {
 
 let last: { rules: CompiledRules; text: string; scan: Scan } | null = null;
 
+/** Makes `scan` the kept one (a caller that scanned several articles ahead hands each back in turn). */
+export function keepScan(text: string, rules: CompiledRules, scan: Scan): void {
+  last = { rules, text, scan };
+}
+
 export function scan(text: string, rules: CompiledRules): Scan {
   if (last && last.rules === rules && last.text === text) return last.scan;
   const out: Scan = { gazetteer: [], suffixes: [], titles: [], cues: [] };
