@@ -14,6 +14,7 @@ import type {
   RelationType,
 } from "../types.js";
 import { NODE_LABELS, RELATION_TYPES } from "../types.js";
+import { cmp, compareEvidence, compareMentions } from "./order.js";
 import { GraphStoreError } from "./store.js";
 import type { IngestSummary } from "./store.js";
 
@@ -66,7 +67,18 @@ export interface PreparedFacts {
   relations: RelationRow[];
 }
 
+// Kept exported from here, where both stores have always imported them.
+export { cmp, compareEvidence, compareMentions };
+
 const LABELS = new Set<string>(NODE_LABELS);
+/**
+ * What most rows have: no aliases, properties or contributions, mentions not yet
+ * seen. Shared and frozen (rows are read, never written, by the stores), replaced
+ * when a row gets its own: a few empty objects per row are megabytes that the
+ * garbage collector copies while a large ingest runs.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+const NO_PROPERTIES: Properties = Object.freeze({}) as Properties;
 const TYPES = new Set<string>(RELATION_TYPES);
 
 /**
@@ -180,11 +192,11 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
           id,
           label: record.label,
           name: record.name,
-          aliases: [],
-          properties: {},
+          aliases: NONE,
+          properties: NO_PROPERTIES,
           docs: [],
-          mentions: [],
-          contributions: [],
+          mentions: NONE,
+          contributions: NONE,
         },
         lastDoc: undefined,
         mentioned: false,
@@ -199,18 +211,28 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
       h.mentioned = true;
       (h.records ??= []).push(mentions);
     }
+    let allActive = true;
     for (const m of mentions) {
-      if (!isActive(m.documentId)) continue;
-      row.mentions.push(m);
-      addDoc(h, m.documentId);
+      if (isActive(m.documentId)) addDoc(h, m.documentId);
+      else allActive = false;
+    }
+    // The record's own list when it is the row's first and all of it counts (never
+    // pushed into: copied first if another record adds to the row).
+    if (allActive && row.mentions === NONE) {
+      if (mentions.length > 0) row.mentions = mentions;
+    } else if (mentions.length > 0) {
+      if (!h.ownMentions) row.mentions = row.mentions.slice();
+      h.ownMentions = true;
+      for (const m of mentions) if (isActive(m.documentId)) row.mentions.push(m);
     }
     // Most records give neither aliases nor properties: nothing more to do.
     if (!record.aliases?.length && (!record.properties || isEmpty(record.properties))) continue;
     const aliases = (record.aliases ?? []).filter((a) => a !== row.name);
     const properties = cleanProperties(record.properties);
     if (aliases.length === 0 && isEmpty(properties)) continue;
+    if (aliases.length > 0 && row.aliases === NONE) row.aliases = [];
     for (const alias of aliases) if (!row.aliases.includes(alias)) row.aliases.push(alias);
-    Object.assign(row.properties, properties);
+    if (!isEmpty(properties)) row.properties = Object.assign(own(row.properties), properties);
     // Provenance: where the record mentions nothing active, its documents are the row's.
     const recordDocs = [...new Set(mentions.map((m) => m.documentId).filter(isActive))];
     const all = recordDocs.length > 0 ? recordDocs : "row";
@@ -269,16 +291,16 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
         type: record.type,
         source: source.row.id,
         target: target.row.id,
-        properties: {},
+        properties: NO_PROPERTIES,
         docs,
-        evidence: [],
-        contributions: [],
+        evidence: NONE,
+        contributions: NONE,
       };
       relations.set(key, row);
     } else for (const d of docs) if (!row.docs.includes(d)) row.docs.push(d);
     if (record.properties && !isEmpty(record.properties)) {
       const properties = cleanProperties(record.properties);
-      Object.assign(row.properties, properties);
+      if (!isEmpty(properties)) row.properties = Object.assign(own(row.properties), properties);
       if (!isEmpty(properties))
         relationPending.set(
           key,
@@ -305,9 +327,10 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
     rows.push(row);
   }
   const relationRows = [...relations.values()];
-  if (relationPending.size > 0)
-    for (const row of relationRows)
-      row.contributions = contributionsOf(relationPending.get(row.key), row.docs);
+  for (const [key, pending] of relationPending) {
+    const row = relations.get(key)!;
+    row.contributions = contributionsOf(pending, row.docs);
+  }
   return { entities: rows, relations: relationRows };
 }
 
@@ -328,10 +351,17 @@ interface Holder {
   docSet?: Set<string>;
   /** Mentioned anywhere in the extraction (active document or not). */
   mentioned: boolean;
+  /** row.mentions is its own array (else empty, or a record's list that must not be pushed into). */
+  ownMentions?: boolean;
   /** Mention lists of its records, for the rare relation without evidence. */
   records?: Mention[][];
   mentionDocs?: Set<string>;
   pending?: PendingContribution[];
+}
+
+/** The row's own properties object, to write into (a copy of the shared empty one). */
+function own(properties: Properties): Properties {
+  return properties === NO_PROPERTIES ? {} : properties;
 }
 
 /** Add a document to an entity's unless already there (a Set past a few, so hubs stay linear). */
@@ -354,25 +384,6 @@ function mentionDocs(h: Holder): Set<string> {
     for (const list of h.records ?? []) for (const m of list) h.mentionDocs.add(m.documentId);
   }
   return h.mentionDocs;
-}
-
-/** Sort order shared by both stores' exportAll(), so exports compare equal. */
-export function compareEvidence(a: Evidence, b: Evidence): number {
-  return (
-    cmp(a.documentId, b.documentId) ||
-    a.start - b.start ||
-    a.end - b.end ||
-    cmp(a.rule, b.rule) ||
-    cmp(a.sentence, b.sentence)
-  );
-}
-
-export function compareMentions(a: Mention, b: Mention): number {
-  return cmp(a.documentId, b.documentId) || a.start - b.start || a.end - b.end || cmp(a.text, b.text);
-}
-
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The label an entity id starts with (ids are `<Label>:<normalised name>`). */

@@ -105,7 +105,7 @@ export function relationOf(state: GraphState, key: string, lazy = false): Stored
 }
 
 export function findByName(state: GraphState, name: string, label?: NodeLabel): StoredEntity[] {
-  const ids = state.names.get(normaliseName(name)) ?? [];
+  const ids = state.names.get(normaliseName(name));
   return ids
     .map((id) => entityOf(state, id)!)
     .filter((e) => !label || e.label === label)
@@ -121,12 +121,9 @@ export function search(state: GraphState, text: string, labels: NodeLabel[] | un
   const q = normaliseName(text);
   if (q === "") return [];
   const wanted = labels?.length ? new Set<string>(labels) : null;
-  const rank = new Map<string, number>();
-  for (const [name, ids] of state.names) {
-    const r = name === q ? 0 : name.startsWith(q) ? 1 : name.includes(q) ? 2 : -1;
-    if (r < 0) continue;
-    for (const id of ids) if ((rank.get(id) ?? 3) > r) rank.set(id, r);
-  }
+  const rank = state.names.rank((name) =>
+    name === q ? 0 : name.startsWith(q) ? 1 : name.includes(q) ? 2 : -1,
+  );
   const hits: { e: StoredEntity; r: number }[] = [];
   for (const [id, r] of rank) {
     const e = entityOf(state, id)!;

@@ -7,6 +7,7 @@ import type { DocumentRecord, NodeLabel, Properties, RelationType } from "../../
 import type { EntityRow, RelationRow } from "../prepare.js";
 import { EntityGraph } from "./graph.js";
 import { Interner } from "./interner.js";
+import { NameIndex } from "./names.js";
 
 export interface NodeAttrs {
   label: NodeLabel;
@@ -90,8 +91,7 @@ export class GraphState {
    * its documents), which saves an index entry per relationship.
    */
   readonly docEntities = new Map<number, string[]>();
-  /** normaliseName(name or alias) → entity ids. */
-  readonly names = new Map<string, string[]>();
+  readonly names = new NameIndex();
   /** Relationships per type (counts only: a key index per type would cost a hash insert per relationship). */
   readonly edgeCounts = new Map<RelationType, number>();
   /** Bumped on every change, so read caches know when to rebuild. */
@@ -116,7 +116,7 @@ export class GraphState {
         if (alias !== attrs.name && !attrs.aliases.includes(alias)) {
           if (attrs.aliases === NO_ALIASES) attrs.aliases = [];
           attrs.aliases.push(alias);
-          this.indexName(alias, row.id);
+          this.names.add(alias, row.id);
           change = "updated";
         }
       for (const [k, v] of Object.entries(row.properties))
@@ -146,8 +146,8 @@ export class GraphState {
       };
       g.addNode(row.id, attrs);
       // The id is `<label>:<normalised name>` (entityId): its tail is the name's key.
-      this.indexKey(row.id.slice(row.label.length + 1), row.id);
-      for (const alias of row.aliases) this.indexName(alias, row.id);
+      this.names.addKey(row.id.slice(row.label.length + 1), row.id);
+      for (const alias of row.aliases) this.names.add(alias, row.id);
       this.labelCounts.set(row.label, (this.labelCounts.get(row.label) ?? 0) + 1);
       change = "created";
     }
@@ -234,8 +234,8 @@ export class GraphState {
     if (attrs.aliases.length === 0) attrs.aliases = NO_ALIASES;
     if (isEmpty(attrs.properties)) attrs.properties = NO_PROPERTIES;
     this.graph.addNode(id, attrs);
-    this.indexName(attrs.name, id);
-    for (const alias of attrs.aliases) this.indexName(alias, id);
+    this.names.add(attrs.name, id);
+    for (const alias of attrs.aliases) this.names.add(alias, id);
     this.labelCounts.set(attrs.label, (this.labelCounts.get(attrs.label) ?? 0) + 1);
     for (const d of attrs.docs) push(this.docEntities, d, id);
   }
@@ -292,8 +292,8 @@ export class GraphState {
       attrs.mentions = filterTuples(attrs.mentions, MENTION_WIDTH, d);
       if (attrs.docs.length === 0) {
         for (const key of g.edges(id)) this.dropEdge(key);
-        this.unindexName(attrs.name, id);
-        for (const alias of attrs.aliases) this.unindexName(alias, id);
+        this.names.remove(attrs.name, id);
+        for (const alias of attrs.aliases) this.names.remove(alias, id);
         g.dropNode(id);
         this.labelCounts.set(attrs.label, (this.labelCounts.get(attrs.label) ?? 1) - 1);
         bump(removal.entities, attrs.label);
@@ -314,7 +314,7 @@ export class GraphState {
       Object.assign(properties, p.p);
     }
     const keep = new Set([attrs.name, ...aliases].map(normaliseName));
-    for (const alias of attrs.aliases) if (!keep.has(normaliseName(alias))) this.unindexName(alias, id);
+    for (const alias of attrs.aliases) if (!keep.has(normaliseName(alias))) this.names.remove(alias, id);
     attrs.aliases = aliases.length > 0 ? aliases : NO_ALIASES;
     attrs.properties = isEmpty(properties) ? NO_PROPERTIES : properties;
     if (prov.length > 0) attrs.prov = prov;
@@ -341,23 +341,6 @@ export class GraphState {
     this.evidenceCount -= attrs.ev.length / EVIDENCE_WIDTH;
     attrs.ev = [];
     this.graph.dropEdge(key);
-  }
-
-  private indexName(name: string, id: string): void {
-    this.indexKey(normaliseName(name), id);
-  }
-
-  private indexKey(key: string, id: string): void {
-    const ids = this.names.get(key);
-    if (!ids) this.names.set(key, [id]);
-    else if (!ids.includes(id)) ids.push(id);
-  }
-
-  private unindexName(name: string, id: string): void {
-    const key = normaliseName(name);
-    const ids = this.names.get(key)?.filter((x) => x !== id);
-    if (!ids || ids.length === 0) this.names.delete(key);
-    else this.names.set(key, ids);
   }
 }
 
