@@ -12,8 +12,7 @@
 import { createWriteStream, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { extractArticle, extractPages, segmentPageWithOrigins } from "../src/extract/pipeline.js";
-import { prepareArticles } from "../src/extract/recognise/index.js";
+import { extractArticles, extractPages, segmentPageWithOrigins } from "../src/extract/pipeline.js";
 import type { RawPage } from "../src/extract/types.js";
 
 const { values, positionals } = parseArgs({
@@ -67,10 +66,10 @@ if (values.compare) {
   for (const dir of positionals) {
     for (const page of pagesOf(path.resolve(dir))) {
       const segmented = segmentPageWithOrigins(page);
-      // As extractPages does: the page's articles scanned and segmented in one go.
-      prepareArticles(segmented.map((s) => s.article).filter((a) => a.language !== "en"));
-      const results = segmented.map((s) => {
-        const r = extractArticle(s.article);
+      // As extractPages does: the page's articles stage by stage (extractArticles).
+      const extracted = extractArticles(segmented.map((s) => s.article));
+      const results = segmented.map((s, i) => {
+        const r = extracted[i]!;
         return { article: s.article, origin: s.origin, mentions: r.mentions, relations: r.relations };
       });
       const merged = extractPages([page]);

@@ -1,16 +1,19 @@
 // Helpers that replaced slower equivalents on the extraction's hot paths: each is
 // checked against the straightforward definition it stands for (or, for the page-wide
 // segmentation, against recognising each article on its own).
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectLanguage } from "../../src/extract/english/language.js";
 import { compiledRules } from "../../src/extract/rules/compile.js";
 import { memoByRulesAndGroup } from "../../src/extract/rules/memo.js";
-import { mergeResults } from "../../src/extract/merge.js";
 import { visualWidth } from "../../src/extract/normalise/chars.js";
-import { extractArticle, extractPages, segmentPage } from "../../src/extract/pipeline.js";
+import { mergeResults } from "../../src/extract/merge.js";
+import { extractArticle, extractArticles, extractPages, segmentPage } from "../../src/extract/pipeline.js";
 import { prepareArticles, recogniseEntities } from "../../src/extract/recognise/index.js";
 import type { RawPage } from "../../src/extract/types.js";
+import { examplesDir } from "../../src/paths.js";
 
 /** The definition detectLanguage implements: ideographs vs a quarter of the Latin letters, per code point. */
 function byCodePoint(text: string): "zh" | "en" {
@@ -99,11 +102,21 @@ describe("prepareArticles", () => {
     }
   });
 
-  it("extracts a page as the articles extracted one by one and merged", () => {
-    const p = page(7);
-    const merged = mergeResults(segmentPage(p).map(extractArticle));
-    const viaPages = extractPages([p]);
-    expect(viaPages.entities).toEqual(merged.entities);
-    expect(viaPages.relations).toEqual(merged.relations);
+  it("extracts a page's articles stage by stage as extractArticle does one at a time", () => {
+    const english = readdirSync(examplesDir).filter((f) => f.startsWith("en-") && f.endsWith(".txt"));
+    const pages = [
+      page(7),
+      ...english.map((f) => ({ source: f, name: f, text: readFileSync(path.join(examplesDir, f), "utf8") })),
+    ];
+    for (const p of pages) {
+      const articles = segmentPage(p);
+      const oneByOne = articles.map(extractArticle);
+      expect(extractArticles(articles)).toEqual(oneByOne);
+      const merged = mergeResults(oneByOne);
+      const viaPages = extractPages([p]);
+      expect(viaPages.entities).toEqual(merged.entities);
+      expect(viaPages.relations).toEqual(merged.relations);
+    }
+    expect(english.length).toBeGreaterThan(0);
   });
 });

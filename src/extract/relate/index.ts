@@ -25,23 +25,38 @@ const FAMILIES = [issued, holdsPositions, partOfByName, statements, announced, l
  * them as relation endpoints.
  */
 export function extractRelations(article: Article, mentions: EntityMention[]): RelationMention[] {
-  const ctx = buildContext(article, mentions, loadRelationRules());
-  // Kept relations by the offsets of their target and sentence: a duplicate has the same
-  // offsets, type and ends, so a lookup compares a few fields instead of building a key string.
-  const kept = new Map<number, RelationMention[]>();
-  const out: RelationMention[] = [];
-  for (const family of FAMILIES) {
-    for (const r of family(ctx)) {
-      if (r.source.label === r.target.label && r.source.name === r.target.name) continue;
-      const at = r.target.start * 2 ** 26 + r.sentence.start;
-      const same = kept.get(at);
-      if (same === undefined) kept.set(at, [r]);
-      else if (same.some((k) => duplicates(k, r))) continue;
-      else same.push(r);
-      out.push(r);
+  return extractRelationsOfMany([{ article, mentions }])[0]!;
+}
+
+/**
+ * extractRelations for several articles (a page's), family by family: each family's
+ * patterns stay in the CPU's caches from one article to the next. Families are pure
+ * functions of one article's context, so each article gets what it would get alone.
+ */
+export function extractRelationsOfMany(
+  items: { article: Article; mentions: EntityMention[] }[],
+): RelationMention[][] {
+  const rules = loadRelationRules();
+  const contexts = items.map(({ article, mentions }) => buildContext(article, mentions, rules));
+  const found = FAMILIES.map((family) => contexts.map((ctx) => family(ctx)));
+  return contexts.map((_, i) => {
+    // Kept relations by the offsets of their target and sentence: a duplicate has the same
+    // offsets, type and ends, so a lookup compares a few fields instead of building a key string.
+    const kept = new Map<number, RelationMention[]>();
+    const out: RelationMention[] = [];
+    for (const byArticle of found) {
+      for (const r of byArticle[i]!) {
+        if (r.source.label === r.target.label && r.source.name === r.target.name) continue;
+        const at = r.target.start * 2 ** 26 + r.sentence.start;
+        const same = kept.get(at);
+        if (same === undefined) kept.set(at, [r]);
+        else if (same.some((k) => duplicates(k, r))) continue;
+        else same.push(r);
+        out.push(r);
+      }
     }
-  }
-  return out;
+    return out;
+  });
 }
 
 /** Same type, same ends by label and name (offsets already equal): one relation found twice. */
