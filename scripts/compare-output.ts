@@ -1,6 +1,7 @@
 // Golden check for performance work: dumps everything the pipeline produces for a
 // set of page folders — each article with its sentences, captions and origin map,
-// its mentions and relations, and the merged extraction — one JSON line per page,
+// its mentions and relations, and the merged extraction (pages extracted in batches,
+// as the stream does) — one JSON line per page,
 // so that two dumps (before/after a change) can be compared line by line.
 //
 //   npx tsx scripts/compare-output.ts --out .tmp/before.jsonl DIR...
@@ -12,7 +13,9 @@
 import { createWriteStream, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { extractArticles, extractPages, segmentPageWithOrigins } from "../src/extract/pipeline.js";
+import { BATCH_PAGES } from "../src/extract/parallel/batch.js";
+import { extractArticles, extractEachPage, segmentPageWithOrigins } from "../src/extract/pipeline.js";
+import type { Extraction } from "../src/types.js";
 import type { RawPage } from "../src/extract/types.js";
 
 const { values, positionals } = parseArgs({
@@ -64,7 +67,12 @@ if (values.compare) {
   const out = createWriteStream(values.out);
   let n = 0;
   for (const dir of positionals) {
-    for (const page of pagesOf(path.resolve(dir))) {
+    const pages = pagesOf(path.resolve(dir));
+    // Merged per page as the stream extracts them: in batches of pages (extractEachPage).
+    const merged: Extraction[] = [];
+    for (let i = 0; i < pages.length; i += BATCH_PAGES)
+      merged.push(...extractEachPage(pages.slice(i, i + BATCH_PAGES)));
+    pages.forEach((page, p) => {
       const segmented = segmentPageWithOrigins(page);
       // As extractPages does: the page's articles stage by stage (extractArticles).
       const extracted = extractArticles(segmented.map((s) => s.article));
@@ -72,10 +80,9 @@ if (values.compare) {
         const r = extracted[i]!;
         return { article: s.article, origin: s.origin, mentions: r.mentions, relations: r.relations };
       });
-      const merged = extractPages([page]);
-      out.write(JSON.stringify({ page: page.source, results, merged }) + "\n");
+      out.write(JSON.stringify({ page: page.source, results, merged: merged[p] }) + "\n");
       n++;
-    }
+    });
   }
   out.end(() => console.log(`${n} pages → ${values.out}`));
 }

@@ -69,7 +69,23 @@ export function documentHash(text: string): string {
 }
 
 export function extractPages(pages: RawPage[], options: ExtractOptions = {}): Extraction {
-  const results = extractArticles(pages.flatMap((page) => segmentPage(page, options)));
+  return extractionOf(extractArticles(pages.flatMap((page) => segmentPage(page, options))), options);
+}
+
+/**
+ * extractPages of each page, one Extraction per page, the pages' articles extracted
+ * together (extractArticles): the larger the batch, the longer each stage keeps its
+ * tables in the CPU's caches. Results are those of extractPages([page]) for each page.
+ */
+export function extractEachPage(pages: readonly RawPage[], options: ExtractOptions = {}): Extraction[] {
+  const byPage = pages.map((page) => segmentPage(page, options));
+  const results = extractArticles(byPage.flat());
+  let at = 0;
+  return byPage.map((articles) => extractionOf(results.slice(at, (at += articles.length)), options));
+}
+
+/** The merged extraction of some articles' results, each document with its byline, language and hash. */
+function extractionOf(results: ArticleResult[], options: ExtractOptions): Extraction {
   const extraction = mergeResults(results);
   const articles = new Map(results.map((r) => [r.article.id, r.article]));
   extraction.documents = extraction.documents.map((doc) => {

@@ -10,7 +10,14 @@ import { compiledRules } from "../../src/extract/rules/compile.js";
 import { memoByRulesAndGroup } from "../../src/extract/rules/memo.js";
 import { visualWidth } from "../../src/extract/normalise/chars.js";
 import { mergeResults } from "../../src/extract/merge.js";
-import { extractArticle, extractArticles, extractPages, segmentPage } from "../../src/extract/pipeline.js";
+import { extractBatch } from "../../src/extract/parallel/batch.js";
+import {
+  extractArticle,
+  extractArticles,
+  extractEachPage,
+  extractPages,
+  segmentPage,
+} from "../../src/extract/pipeline.js";
 import { prepareArticles, recogniseEntities } from "../../src/extract/recognise/index.js";
 import type { RawPage } from "../../src/extract/types.js";
 import { examplesDir } from "../../src/paths.js";
@@ -118,5 +125,26 @@ describe("prepareArticles", () => {
       expect(viaPages.relations).toEqual(merged.relations);
     }
     expect(english.length).toBeGreaterThan(0);
+  });
+});
+
+describe("extractEachPage and extractBatch", () => {
+  const pages = [0, 1, 2].map((k) => ({
+    source: `b${k}.txt`,
+    name: `b${k}.txt`,
+    text: `2024年8月${k + 3}日 星期六 第1版\n\n合肥高新区加快产业集群\n\n本报讯 工业和信息化部副部长王江平表示，将推动协同创新。科大讯飞股份有限公司位于合肥高新技术产业开发区。`,
+  }));
+
+  it("gives each page of a batch what extractPages gives it alone", () => {
+    const each = extractEachPage(pages);
+    expect(each).toEqual(pages.map((p) => extractPages([p])));
+    expect(extractBatch(pages, {})).toEqual(each.map((extraction) => ({ extraction })));
+    expect(each.every((x) => x.relations.length > 0)).toBe(true);
+  });
+
+  it("reports a failure per page, not one for the batch", () => {
+    const results = extractBatch(pages, { date: "2024/08/03" });
+    expect(results).toHaveLength(pages.length);
+    for (const r of results) expect("error" in r && r.error).toMatch(/invalid date "2024\/08\/03"/);
   });
 });

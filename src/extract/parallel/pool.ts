@@ -1,21 +1,22 @@
-// Extraction over a stream of pages on worker threads. Pages go to whichever
-// worker is free; results come back in input order (a small reorder buffer), and
-// at most a few pages per worker are read ahead, so memory stays flat however
-// large the input. One worker (or a single page) runs in this thread instead:
-// same function, no start-up cost, and the reference for the parallel output.
+// Extraction over a stream of pages on worker threads. Pages go in batches (batch.ts)
+// to whichever worker is free; results come back in input order (a small reorder
+// buffer), and at most a few batches per worker are read ahead, so memory stays flat
+// however large the input. One worker (or a single page) runs in this thread
+// instead: same function, no start-up cost, and the reference for the parallel output.
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { extractPages } from "../pipeline.js";
 import type { ExtractOptions } from "../pipeline.js";
 import type { InputFailure } from "../input/index.js";
 import type { Extraction } from "../../types.js";
 import type { RawPage } from "../types.js";
 import type { PageItem } from "./pages.js";
+import { BATCH_CHARS, BATCH_PAGES, extractBatch } from "./batch.js";
+import type { PageResult } from "./batch.js";
 
 export interface ParallelOptions extends ExtractOptions {
   /** Worker threads; default: one per core. 1 runs in the calling thread. */
   workers?: number;
-  /** Pages read ahead per worker (bounds memory). */
+  /** Batches of pages (batch.ts) read ahead per worker (bounds memory). */
   aheadPerWorker?: number;
 }
 
@@ -34,15 +35,41 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-function extractOne(item: PageItem, options: ExtractOptions): Outcome {
-  if ("failure" in item) return item;
-  const { source, name, text } = item.page;
-  try {
-    return { page: { source, name, chars: text.length }, extraction: extractPages([item.page], options) };
-  } catch (err) {
-    const message = (err instanceof Error ? err.message : String(err)).split("\n")[0];
-    return { failure: { source, message: `${source}: extraction failed (${message})` } };
+/** Items grouped into batches of pages (see batch.ts), failures keeping their place. */
+async function* batches(items: AsyncIterable<PageItem>): AsyncGenerator<PageItem[]> {
+  let batch: PageItem[] = [];
+  let pages = 0;
+  let chars = 0;
+  for await (const item of items) {
+    batch.push(item);
+    if ("page" in item) {
+      pages++;
+      chars += item.page.text.length;
+    }
+    if (pages >= BATCH_PAGES || chars >= BATCH_CHARS) {
+      yield batch;
+      batch = [];
+      pages = 0;
+      chars = 0;
+    }
   }
+  if (batch.length > 0) yield batch;
+}
+
+const pagesOf = (batch: PageItem[]): RawPage[] =>
+  batch.flatMap((item) => ("page" in item ? [item.page] : []));
+
+/** The outcome of each item of a batch, in order, from its pages' results. */
+function outcomes(batch: PageItem[], results: PageResult[]): Outcome[] {
+  let k = 0;
+  return batch.map((item) => {
+    if ("failure" in item) return item;
+    const { source, name, text } = item.page;
+    const result = results[k++]!;
+    return "extraction" in result
+      ? { page: { source, name, chars: text.length }, extraction: result.extraction }
+      : { failure: { source, message: `${source}: extraction failed (${result.error})` } };
+  });
 }
 
 /** A worker thread running worker.js, or worker.ts through tsx when this module runs from source. */
@@ -83,26 +110,27 @@ export async function* extractStream(
     for (let next = await source.next(); !next.done; next = await source.next()) yield next.value;
   }
   if (workers === 1 || head.length < 2) {
-    for await (const item of all()) yield extractOne(item, extractOptions);
+    for await (const batch of batches(all()))
+      yield* outcomes(batch, extractBatch(pagesOf(batch), extractOptions));
     return;
   }
-  yield* runPool(all(), workers, extractOptions, options.aheadPerWorker ?? 4);
+  yield* runPool(batches(all()), workers, extractOptions, options.aheadPerWorker ?? 2);
 }
 
 async function* runPool(
-  items: AsyncGenerator<PageItem>,
+  items: AsyncGenerator<PageItem[]>,
   size: number,
   extractOptions: ExtractOptions,
   ahead: number,
 ): AsyncGenerator<ExtractedItem> {
   const pool = Array.from({ length: size }, startWorker);
-  // Two pages in flight per worker: the next one already waits in its port when it
+  // Two batches in flight per worker: the next one already waits in its port when it
   // finishes, so a worker does not sit idle while this thread is busy (writing to
-  // the store, say) and cannot hand it a new page.
+  // the store, say) and cannot hand it a new batch.
   const idle = [...pool, ...pool];
-  const waiting: { seq: number; page: RawPage }[] = [];
-  const infos = new Map<number, PageInfo>();
-  const done = new Map<number, Outcome>();
+  const waiting: { seq: number; pages: RawPage[] }[] = [];
+  const sent = new Map<number, PageItem[]>();
+  const done = new Map<number, Outcome[]>();
   let crashed: Error | null = null;
   let wake: (() => void) | null = null;
   const signal = () => {
@@ -112,18 +140,13 @@ async function* runPool(
   const dispatch = (worker: Worker) => {
     const task = waiting.shift();
     if (!task) return void idle.push(worker);
-    worker.postMessage({ seq: task.seq, page: task.page, options: extractOptions });
+    worker.postMessage({ seq: task.seq, pages: task.pages, options: extractOptions });
   };
   for (const worker of pool) {
-    worker.on("message", (msg: { seq: number; extraction?: Extraction; error?: string }) => {
-      const page = infos.get(msg.seq)!;
-      infos.delete(msg.seq);
-      done.set(
-        msg.seq,
-        msg.extraction
-          ? { page, extraction: msg.extraction }
-          : { failure: { source: page.source, message: `${page.source}: extraction failed (${msg.error})` } },
-      );
+    worker.on("message", (msg: { seq: number; results: PageResult[] }) => {
+      const batch = sent.get(msg.seq)!;
+      sent.delete(msg.seq);
+      done.set(msg.seq, outcomes(batch, msg.results));
       dispatch(worker);
       signal();
     });
@@ -144,20 +167,21 @@ async function* runPool(
           break;
         }
         const seq = nextSeq++;
-        const item = next.value;
-        if ("failure" in item) {
-          done.set(seq, item);
+        const batch = next.value;
+        const pages = pagesOf(batch);
+        if (pages.length === 0) {
+          done.set(seq, outcomes(batch, []));
           continue;
         }
-        infos.set(seq, { source: item.page.source, name: item.page.name, chars: item.page.text.length });
-        waiting.push({ seq, page: item.page });
+        sent.set(seq, batch);
+        waiting.push({ seq, pages });
         const worker = idle.pop();
         if (worker) dispatch(worker);
       }
       while (done.has(emitted)) {
-        const outcome = done.get(emitted)!;
+        const list = done.get(emitted)!;
         done.delete(emitted++);
-        yield outcome;
+        yield* list;
       }
       if (crashed) throw crashed;
       if (exhausted && emitted === nextSeq) return;
