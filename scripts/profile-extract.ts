@@ -17,6 +17,8 @@ import { parseArgs } from "node:util";
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict.js";
 import { mergeResults } from "../src/extract/merge.js";
+import type { ArticleResult } from "../src/extract/merge.js";
+import { BATCH_PAGES } from "../src/extract/parallel/batch.js";
 import { extractArticles, extractPages, segmentPage } from "../src/extract/pipeline.js";
 import type { RawPage } from "../src/extract/types.js";
 import { examplesDir } from "../src/paths.js";
@@ -97,8 +99,11 @@ function timeExtract(): { s: number; text: number; entities: number; relations: 
   const t = cpu();
   const byPage = pages.map((p) => segmentPage(p));
   const split = cpu();
-  // As extractPages does, page by page: a page's articles extracted stage by stage.
-  const x = mergeResults(byPage.flatMap(extractArticles));
+  // As the stream does: batches of pages, each batch's articles extracted stage by stage.
+  const results: ArticleResult[] = [];
+  for (let i = 0; i < byPage.length; i += BATCH_PAGES)
+    results.push(...extractArticles(byPage.slice(i, i + BATCH_PAGES).flat()));
+  const x = mergeResults(results);
   const end = cpu();
   return {
     s: end - t,
