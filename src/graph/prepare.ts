@@ -6,14 +6,18 @@
 import { entityId, normaliseName } from "../ids.js";
 import type {
   DocumentRecord,
+  EntityRecord,
   Evidence,
   Extraction,
   Mention,
   NodeLabel,
   Properties,
+  RelationRecord,
   RelationType,
 } from "../types.js";
 import { NODE_LABELS, RELATION_TYPES } from "../types.js";
+import type { Holder, PendingContribution } from "./holders.js";
+import { addDoc, contributionsOf, isEmpty, mentionDocs, pend } from "./holders.js";
 import { cmp, compareEvidence, compareMentions } from "./order.js";
 import { GraphStoreError } from "./store.js";
 import type { IngestSummary } from "./store.js";
@@ -117,35 +121,6 @@ export function cleanProperties(properties: Properties | undefined): Properties 
   return out;
 }
 
-/** Aliases and properties of one input record, and the documents they belong to ("row": all of the row's). */
-interface PendingContribution {
-  docs: string[] | "row";
-  aliases: string[];
-  properties: Properties;
-}
-
-function isEmpty(properties: Properties): boolean {
-  for (const _ in properties) return false;
-  return true;
-}
-
-/**
- * Per-document contributions in input order: a document's aliases are unioned, its
- * properties merged (later records win), as the row's own aliases and properties are.
- */
-function contributionsOf(pending: PendingContribution[] | undefined, rowDocs: string[]): Contribution[] {
-  if (!pending) return [];
-  const byDoc = new Map<string, Contribution>();
-  for (const p of pending)
-    for (const doc of p.docs === "row" ? rowDocs : p.docs) {
-      let c = byDoc.get(doc);
-      if (!c) byDoc.set(doc, (c = { doc, aliases: [], properties: {} }));
-      for (const a of p.aliases) if (!c.aliases.includes(a)) c.aliases.push(a);
-      Object.assign(c.properties, p.properties);
-    }
-  return [...byDoc.values()].filter((c) => c.aliases.length > 0 || !isEmpty(c.properties));
-}
-
 /**
  * The facts that the `active` documents contribute. An entity belongs to the
  * documents that mention it and to those whose evidence links it; a relation to
@@ -154,170 +129,28 @@ function contributionsOf(pending: PendingContribution[] | undefined, rowDocs: st
  * documents of its record; properties to all documents of their record.
  */
 export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>): PreparedFacts {
-  // Record ids and entity ids → one holder per entity, so that resolving an endpoint
-  // is a single lookup (this loop runs a million times on a large extraction).
-  const holders = new Map<string, Holder>();
-  const holderList: Holder[] = [];
-  const documentIds = new Set(extraction.documents.map((d) => d.id));
-  const pend = (list: PendingContribution[] | undefined, c: PendingContribution) => {
-    if (list) list.push(c);
-    return list ?? [c];
+  const ctx: Context = {
+    holders: new Map(),
+    holderList: [],
+    documentIds: new Set(extraction.documents.map((d) => d.id)),
+    active,
+    lastActive: undefined,
+    relations: new Map(),
+    relationPending: new Map(),
   };
-  // Mentions and evidence of one document come together: the last active document
-  // seen answers most checks without hashing the id again.
-  let lastActive: string | undefined;
-  const isActive = (doc: string): boolean => {
-    if (doc === lastActive) return true;
-    if (!active.has(doc)) return false;
-    lastActive = doc;
-    return true;
-  };
-
-  for (const record of extraction.entities ?? []) {
-    if (!LABELS.has(record.label))
-      throw new GraphStoreError(
-        "BAD_EXTRACTION",
-        `entity ${record.id ?? record.name}: unknown label ${record.label}`,
-      );
-    if (typeof record.name !== "string" || record.name.trim() === "")
-      throw new GraphStoreError("BAD_EXTRACTION", `entity ${record.id}: empty name`);
-    // The record's own id string when it is the entity id: relations name their ends
-    // with the same strings, and one string object compares (and is kept) cheaper than two.
-    const computed = entityId(record.label, record.name);
-    const id = record.id === computed ? record.id : computed;
-    let h = holders.get(id);
-    if (!h) {
-      h = {
-        row: {
-          id,
-          label: record.label,
-          name: record.name,
-          aliases: NONE,
-          properties: NO_PROPERTIES,
-          docs: [],
-          mentions: NONE,
-          contributions: NONE,
-        },
-        lastDoc: undefined,
-        mentioned: false,
-      };
-      holders.set(id, h);
-      holderList.push(h);
-    }
-    if (record.id && record.id !== id) holders.set(record.id, h);
-    const row = h.row;
-    const mentions = record.mentions ?? [];
-    if (mentions.length > 0) {
-      h.mentioned = true;
-      (h.records ??= []).push(mentions);
-    }
-    let allActive = true;
-    for (const m of mentions) {
-      if (isActive(m.documentId)) addDoc(h, m.documentId);
-      else allActive = false;
-    }
-    // The record's own list when it is the row's first and all of it counts (never
-    // pushed into: copied first if another record adds to the row).
-    if (allActive && row.mentions === NONE) {
-      if (mentions.length > 0) row.mentions = mentions;
-    } else if (mentions.length > 0) {
-      if (!h.ownMentions) row.mentions = row.mentions.slice();
-      h.ownMentions = true;
-      for (const m of mentions) if (isActive(m.documentId)) row.mentions.push(m);
-    }
-    // Most records give neither aliases nor properties: nothing more to do.
-    if (!record.aliases?.length && (!record.properties || isEmpty(record.properties))) continue;
-    const aliases = (record.aliases ?? []).filter((a) => a !== row.name);
-    const properties = cleanProperties(record.properties);
-    if (aliases.length === 0 && isEmpty(properties)) continue;
-    if (aliases.length > 0 && row.aliases === NONE) row.aliases = [];
-    for (const alias of aliases) if (!row.aliases.includes(alias)) row.aliases.push(alias);
-    if (!isEmpty(properties)) row.properties = Object.assign(own(row.properties), properties);
-    // Provenance: where the record mentions nothing active, its documents are the row's.
-    const recordDocs = [...new Set(mentions.map((m) => m.documentId).filter(isActive))];
-    const all = recordDocs.length > 0 ? recordDocs : "row";
-    if (!isEmpty(properties)) h.pending = pend(h.pending, { docs: all, aliases: [], properties });
-    for (const alias of aliases) {
-      const key = normaliseName(alias);
-      const seen = new Set<string>();
-      for (const m of mentions)
-        if (isActive(m.documentId) && normaliseName(m.text) === key) seen.add(m.documentId);
-      h.pending = pend(h.pending, {
-        docs: seen.size > 0 ? [...seen] : all,
-        aliases: [alias],
-        properties: {},
-      });
-    }
-  }
-
-  const relations = new Map<string, RelationRow>();
-  const relationPending = new Map<string, PendingContribution[]>();
-  for (const record of extraction.relations ?? []) {
-    if (!TYPES.has(record.type))
-      throw new GraphStoreError(
-        "BAD_EXTRACTION",
-        `relation ${record.source}→${record.target}: unknown type ${record.type}`,
-      );
-    // Document → entity MENTIONS is how a document contributes an entity, not a relation.
-    if (record.type === "MENTIONS" && documentIds.has(record.source)) {
-      const target = holders.get(record.target);
-      if (target && active.has(record.source)) addDoc(target, record.source);
-      continue;
-    }
-    const source = holders.get(record.source);
-    const target = holders.get(record.target);
-    if (!source || !target) continue; // an endpoint the extraction does not describe
-    const given = record.evidence ?? [];
-    let evidence = given;
-    let docs: string[];
-    if (given.length === 1) {
-      // The common case, without intermediate arrays.
-      if (!isActive(given[0]!.documentId)) continue;
-      docs = [given[0]!.documentId];
-    } else if (given.length > 0) {
-      evidence = given.filter((e) => isActive(e.documentId));
-      if (evidence.length === 0) continue;
-      docs = [...new Set(evidence.map((e) => e.documentId))];
-    } else {
-      const fallback = mentionDocs(source).size > 0 ? mentionDocs(source) : mentionDocs(target);
-      docs = [...(fallback.size > 0 ? fallback : active)].filter((d) => active.has(d));
-      if (docs.length === 0) continue;
-    }
-    const key = flatRelationKey(record.type, source.row.id, target.row.id);
-    let row = relations.get(key);
-    if (!row) {
-      row = {
-        key,
-        type: record.type,
-        source: source.row.id,
-        target: target.row.id,
-        properties: NO_PROPERTIES,
-        docs,
-        evidence: NONE,
-        contributions: NONE,
-      };
-      relations.set(key, row);
-    } else for (const d of docs) if (!row.docs.includes(d)) row.docs.push(d);
-    if (record.properties && !isEmpty(record.properties)) {
-      const properties = cleanProperties(record.properties);
-      if (!isEmpty(properties)) row.properties = Object.assign(own(row.properties), properties);
-      if (!isEmpty(properties))
-        relationPending.set(
-          key,
-          pend(relationPending.get(key), { docs: [...docs], aliases: [], properties }),
-        );
-    }
-    // Never pushed into: the array may be the input's own.
-    row.evidence = row.evidence.length === 0 ? evidence : row.evidence.concat(evidence);
-    for (const d of docs) {
-      addDoc(source, d);
-      addDoc(target, d);
-    }
-  }
+  // One function per record rather than loop bodies here: V8 optimises each on its
+  // own instead of recompiling this one each time a loop with no feedback yet starts.
+  // Indexed loops: for…of allocates an iterator result per step until optimised.
+  const entities = extraction.entities ?? [];
+  for (let i = 0; i < entities.length; i++) addEntityRecord(ctx, entities[i]!);
+  const relationRecords = extraction.relations ?? [];
+  for (let i = 0; i < relationRecords.length; i++) addRelationRecord(ctx, relationRecords[i]!);
+  const { holderList, relations, relationPending } = ctx;
 
   const rows: EntityRow[] = [];
   let allActive: string[] | undefined;
-  for (const h of holderList) {
+  for (let i = 0; i < holderList.length; i++) {
+    const h = holderList[i]!;
     const row = h.row;
     // An entity with no mention anywhere and no relation still came from this extraction.
     if (row.docs.length === 0 && !h.mentioned)
@@ -334,6 +167,167 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
   return { entities: rows, relations: relationRows };
 }
 
+/** State of one prepareFacts() call. */
+interface Context {
+  /** Record ids and entity ids → one holder per entity (an endpoint is one lookup). */
+  holders: Map<string, Holder>;
+  holderList: Holder[];
+  documentIds: Set<string>;
+  active: ReadonlySet<string>;
+  /** The last active document seen: mentions and evidence of one document come together. */
+  lastActive: string | undefined;
+  relations: Map<string, RelationRow>;
+  relationPending: Map<string, PendingContribution[]>;
+}
+
+function isActive(ctx: Context, doc: string): boolean {
+  if (doc === ctx.lastActive) return true;
+  if (!ctx.active.has(doc)) return false;
+  ctx.lastActive = doc;
+  return true;
+}
+
+function addEntityRecord(ctx: Context, record: EntityRecord): void {
+  if (!LABELS.has(record.label))
+    throw new GraphStoreError(
+      "BAD_EXTRACTION",
+      `entity ${record.id ?? record.name}: unknown label ${record.label}`,
+    );
+  if (typeof record.name !== "string" || record.name.trim() === "")
+    throw new GraphStoreError("BAD_EXTRACTION", `entity ${record.id}: empty name`);
+  // The record's own id string when it is the entity id: relations name their ends
+  // with the same strings, and one string object compares (and is kept) cheaper than two.
+  const computed = entityId(record.label, record.name);
+  const id = record.id === computed ? record.id : computed;
+  let h = ctx.holders.get(id);
+  if (!h) {
+    h = {
+      row: {
+        id,
+        label: record.label,
+        name: record.name,
+        aliases: NONE,
+        properties: NO_PROPERTIES,
+        docs: [],
+        mentions: NONE,
+        contributions: NONE,
+      },
+      lastDoc: undefined,
+      mentioned: false,
+    };
+    ctx.holders.set(id, h);
+    ctx.holderList.push(h);
+  }
+  if (record.id && record.id !== id) ctx.holders.set(record.id, h);
+  const row = h.row;
+  const mentions = record.mentions ?? [];
+  if (mentions.length > 0) {
+    h.mentioned = true;
+    (h.records ??= []).push(mentions);
+  }
+  let allActive = true;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (isActive(ctx, m.documentId)) addDoc(h, m.documentId);
+    else allActive = false;
+  }
+  // The record's own list when it is the row's first and all of it counts (never
+  // pushed into: copied first if another record adds to the row).
+  if (allActive && row.mentions === NONE) {
+    if (mentions.length > 0) row.mentions = mentions;
+  } else if (mentions.length > 0) {
+    if (!h.ownMentions) row.mentions = row.mentions.slice();
+    h.ownMentions = true;
+    for (const m of mentions) if (isActive(ctx, m.documentId)) row.mentions.push(m);
+  }
+  // Most records give neither aliases nor properties: nothing more to do.
+  if (!record.aliases?.length && (!record.properties || isEmpty(record.properties))) return;
+  const aliases = (record.aliases ?? []).filter((a) => a !== row.name);
+  const properties = cleanProperties(record.properties);
+  if (aliases.length === 0 && isEmpty(properties)) return;
+  if (aliases.length > 0 && row.aliases === NONE) row.aliases = [];
+  for (const alias of aliases) if (!row.aliases.includes(alias)) row.aliases.push(alias);
+  if (!isEmpty(properties)) row.properties = Object.assign(own(row.properties), properties);
+  // Provenance: where the record mentions nothing active, its documents are the row's.
+  const recordDocs = [...new Set(mentions.map((m) => m.documentId).filter((d) => isActive(ctx, d)))];
+  const all = recordDocs.length > 0 ? recordDocs : "row";
+  if (!isEmpty(properties)) h.pending = pend(h.pending, { docs: all, aliases: [], properties });
+  for (const alias of aliases) {
+    const key = normaliseName(alias);
+    const seen = new Set<string>();
+    for (const m of mentions)
+      if (isActive(ctx, m.documentId) && normaliseName(m.text) === key) seen.add(m.documentId);
+    h.pending = pend(h.pending, {
+      docs: seen.size > 0 ? [...seen] : all,
+      aliases: [alias],
+      properties: {},
+    });
+  }
+}
+
+function addRelationRecord(ctx: Context, record: RelationRecord): void {
+  if (!TYPES.has(record.type))
+    throw new GraphStoreError(
+      "BAD_EXTRACTION",
+      `relation ${record.source}→${record.target}: unknown type ${record.type}`,
+    );
+  // Document → entity MENTIONS is how a document contributes an entity, not a relation.
+  if (record.type === "MENTIONS" && ctx.documentIds.has(record.source)) {
+    const target = ctx.holders.get(record.target);
+    if (target && ctx.active.has(record.source)) addDoc(target, record.source);
+    return;
+  }
+  const source = ctx.holders.get(record.source);
+  const target = ctx.holders.get(record.target);
+  if (!source || !target) return; // an endpoint the extraction does not describe
+  const given = record.evidence ?? [];
+  let evidence = given;
+  let docs: string[];
+  if (given.length === 1) {
+    // The common case, without intermediate arrays.
+    if (!isActive(ctx, given[0]!.documentId)) return;
+    docs = [given[0]!.documentId];
+  } else if (given.length > 0) {
+    evidence = given.filter((e) => isActive(ctx, e.documentId));
+    if (evidence.length === 0) return;
+    docs = [...new Set(evidence.map((e) => e.documentId))];
+  } else {
+    const fallback = mentionDocs(source).size > 0 ? mentionDocs(source) : mentionDocs(target);
+    docs = [...(fallback.size > 0 ? fallback : ctx.active)].filter((d) => ctx.active.has(d));
+    if (docs.length === 0) return;
+  }
+  const key = flatRelationKey(record.type, source.row.id, target.row.id);
+  let row = ctx.relations.get(key);
+  if (!row) {
+    row = {
+      key,
+      type: record.type,
+      source: source.row.id,
+      target: target.row.id,
+      properties: NO_PROPERTIES,
+      docs,
+      evidence: NONE,
+      contributions: NONE,
+    };
+    ctx.relations.set(key, row);
+  } else for (const d of docs) if (!row.docs.includes(d)) row.docs.push(d);
+  if (record.properties && !isEmpty(record.properties)) {
+    const properties = cleanProperties(record.properties);
+    if (!isEmpty(properties)) row.properties = Object.assign(own(row.properties), properties);
+    if (!isEmpty(properties))
+      ctx.relationPending.set(
+        key,
+        pend(ctx.relationPending.get(key), { docs: [...docs], aliases: [], properties }),
+      );
+  }
+  // Never pushed into: the array may be the input's own.
+  row.evidence = row.evidence.length === 0 ? evidence : row.evidence.concat(evidence);
+  for (const d of docs) {
+    addDoc(source, d);
+    addDoc(target, d);
+  }
+}
+
 /**
  * relationKey()'s string, built by join(): a template literal leaves a chain of three
  * concatenation objects that the store keeps behind the key (~100 bytes per
@@ -343,47 +337,9 @@ function flatRelationKey(type: RelationType, source: string, target: string): st
   return [type, source, target].join("|");
 }
 
-interface Holder {
-  /** Its docs are the documents (of this ingest) that contribute the entity, in first-seen order. */
-  row: EntityRow;
-  /** The document added last (most additions repeat it), and a set once there are many. */
-  lastDoc: string | undefined;
-  docSet?: Set<string>;
-  /** Mentioned anywhere in the extraction (active document or not). */
-  mentioned: boolean;
-  /** row.mentions is its own array (else empty, or a record's list that must not be pushed into). */
-  ownMentions?: boolean;
-  /** Mention lists of its records, for the rare relation without evidence. */
-  records?: Mention[][];
-  mentionDocs?: Set<string>;
-  pending?: PendingContribution[];
-}
-
 /** The row's own properties object, to write into (a copy of the shared empty one). */
 function own(properties: Properties): Properties {
   return properties === NO_PROPERTIES ? {} : properties;
-}
-
-/** Add a document to an entity's unless already there (a Set past a few, so hubs stay linear). */
-function addDoc(h: Holder, doc: string): void {
-  if (doc === h.lastDoc) return;
-  h.lastDoc = doc;
-  const docs = h.row.docs;
-  if (h.docSet) {
-    if (h.docSet.has(doc)) return;
-    h.docSet.add(doc);
-  } else if (docs.includes(doc)) return;
-  else if (docs.length >= 16) h.docSet = new Set(docs).add(doc);
-  docs.push(doc);
-}
-
-/** Every document that mentions the entity, active or not (computed once, on demand). */
-function mentionDocs(h: Holder): Set<string> {
-  if (!h.mentionDocs) {
-    h.mentionDocs = new Set();
-    for (const list of h.records ?? []) for (const m of list) h.mentionDocs.add(m.documentId);
-  }
-  return h.mentionDocs;
 }
 
 /** The label an entity id starts with (ids are `<Label>:<normalised name>`). */

@@ -30,14 +30,19 @@ export function applyExtraction(state: GraphState, extraction: Extraction, dryRu
     for (const key of removal.removedRelations) droppedRelations.set(key, key.slice(0, key.indexOf("|")));
   }
   for (const doc of [...plan.added, ...plan.replaced]) state.addDocument(doc);
-  for (const row of facts.entities) {
+  // Indexed loops: for…of allocates an iterator result per step until optimised.
+  const entities = facts.entities;
+  for (let i = 0; i < entities.length; i++) {
+    const row = entities[i]!;
     const change = state.addEntity(row);
     if (change === "created" && droppedEntities.size > 0 && droppedEntities.delete(row.id))
       bump(summary.entities.updated, row.label);
     else if (change !== "unchanged") bump(summary.entities[change], row.label);
   }
   // Both ends of every relation are among facts.entities (its documents are theirs).
-  for (const row of facts.relations) {
+  const relations = facts.relations;
+  for (let i = 0; i < relations.length; i++) {
+    const row = relations[i]!;
     const change = state.addRelation(row);
     summary.evidence.added += row.evidence.length;
     if (change === "created" && droppedRelations.size > 0 && droppedRelations.delete(row.key))
