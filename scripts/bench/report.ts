@@ -54,6 +54,12 @@ export function formatReport(report: Obj): string {
       "≥ 20,000 rels/s, ≥ 20× naive",
     ),
     row("  ratio to naive loader", `${num(i.ratioVsNaive, 1)}×`, "", ""),
+    row(
+      `  first ingest after start (${num(i.neo4jFirstSampleRelations, 0)} rels, plans cold)`,
+      `${num(i.neo4jFirstRelsPerSec, 0)} rels/s`,
+      "",
+      "",
+    ),
   ];
   for (const [store, fig] of Object.entries(g)) {
     lines.push(
