@@ -8,22 +8,8 @@ import type { FSWatcher } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Extraction, NodeLabel } from "../types.js";
-import type {
-  Announcement,
-  AnnouncementQuery,
-  GraphStats,
-  GraphStore,
-  IngestOptions,
-  IngestSummary,
-  Neighbour,
-  Page,
-  PageResult,
-  PathResult,
-  RelationQuery,
-  StoredEntity,
-  ZoneIndustryLink,
-  ZoneIndustryQuery,
-} from "./store.js";
+import type * as S from "./store.js";
+import type { GraphStore } from "./store.js";
 
 export interface ReloadOptions {
   /** Opens the file as a new store (the served one stays in use until this resolves). */
@@ -155,43 +141,47 @@ export class ReloadingStore implements GraphStore {
     await this.current.close();
   }
 
-  ingest(extraction: Extraction, options?: IngestOptions): Promise<IngestSummary> {
+  ingest(extraction: Extraction, options?: S.IngestOptions): Promise<S.IngestSummary> {
     return this.current.ingest(extraction, options);
   }
   computeAnalytics(): Promise<void> {
     return this.current.computeAnalytics();
   }
-  getEntities(ids: readonly string[]): Promise<(StoredEntity | null)[]> {
+  getEntities(ids: readonly string[]): Promise<(S.StoredEntity | null)[]> {
     return this.current.getEntities(ids);
   }
-  findByName(name: string, label?: NodeLabel): Promise<StoredEntity[]> {
+  findByName(name: string, label?: NodeLabel): Promise<S.StoredEntity[]> {
     return this.current.findByName(name, label);
   }
-  search(text: string, labels: NodeLabel[] | undefined, page: Page): Promise<PageResult<StoredEntity>> {
+  search(text: string, labels: NodeLabel[] | undefined, page: S.Page): Promise<S.PageResult<S.StoredEntity>> {
     return this.current.search(text, labels, page);
   }
-  neighbours(ids: readonly string[], query: RelationQuery): Promise<Neighbour[][]> {
+  neighbours(ids: readonly string[], query: S.RelationQuery): Promise<S.Neighbour[][]> {
     return this.current.neighbours(ids, query);
   }
-  neighbourPages(ids: readonly string[], query: RelationQuery, page: Page): Promise<PageResult<Neighbour>[]> {
+  neighbourPages(
+    ids: readonly string[],
+    query: S.RelationQuery,
+    page: S.Page,
+  ): Promise<S.PageResult<S.Neighbour>[]> {
     return this.current.neighbourPages(ids, query, page);
   }
   getDocuments(ids: readonly string[]) {
     return this.current.getDocuments(ids);
   }
-  mentionsOf(entityId: string, page: Page) {
+  mentionsOf(entityId: string, page: S.Page) {
     return this.current.mentionsOf(entityId, page);
   }
-  announcements(query: AnnouncementQuery, page: Page): Promise<PageResult<Announcement>> {
+  announcements(query: S.AnnouncementQuery, page: S.Page): Promise<S.PageResult<S.Announcement>> {
     return this.current.announcements(query, page);
   }
-  zoneIndustries(query: ZoneIndustryQuery, page: Page): Promise<PageResult<ZoneIndustryLink>> {
+  zoneIndustries(query: S.ZoneIndustryQuery, page: S.Page): Promise<S.PageResult<S.ZoneIndustryLink>> {
     return this.current.zoneIndustries(query, page);
   }
-  shortestPath(fromId: string, toId: string, maxHops: number): Promise<PathResult | null> {
+  shortestPath(fromId: string, toId: string, maxHops: number): Promise<S.PathResult | null> {
     return this.current.shortestPath(fromId, toId, maxHops);
   }
-  stats(): Promise<GraphStats> {
+  stats(): Promise<S.GraphStats> {
     return this.current.stats();
   }
   exportAll(): Promise<Extraction> {
