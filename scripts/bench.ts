@@ -10,7 +10,14 @@ import { Command } from "commander";
 import neo4jDriver from "neo4j-driver";
 import { ensureNeo4j, stopNeo4j } from "../src/neo4j/index.js";
 import { projectRoot } from "../src/paths.js";
-import { naiveRelsPerSec, embeddedRelsPerSec, neo4jRelsPerSec, sample, wipe } from "./bench/ingest.js";
+import {
+  bareGraphologyRelsPerSec,
+  naiveRelsPerSec,
+  embeddedRelsPerSec,
+  neo4jRelsPerSec,
+  sample,
+  wipe,
+} from "./bench/ingest.js";
 import type { Neo4jConnection } from "./bench/ingest.js";
 import { QUERIES, loadTest } from "./bench/load.js";
 import type { LoadFigures, QueryName } from "./bench/load.js";
@@ -163,9 +170,18 @@ async function neo4jConnection(): Promise<{ conn: Neo4jConnection; started: bool
 
 async function ingestion(neo4j: Neo4jConnection | null) {
   const chunks = sample(size.ingestRels, 2);
+  // The baseline first: measured after the store, it also paid for collecting the store's garbage.
+  log(`${size.ingestRels} relationships into a bare graphology graph (baseline)`);
+  const bare = bareGraphologyRelsPerSec(chunks);
   log(`ingestion of ${size.ingestRels} relationships into the embedded store`);
   const embedded = await embeddedRelsPerSec(chunks);
-  if (!neo4j) return { sampleRelations: size.ingestRels, embeddedRelsPerSec: embedded };
+  const base = {
+    sampleRelations: size.ingestRels,
+    embeddedRelsPerSec: embedded,
+    bareGraphologyRelsPerSec: bare,
+    embeddedVsBareGraphology: embedded / bare,
+  };
+  if (!neo4j) return base;
   // The server's first ingest plans every statement (measured: 2.5–3× the server
   // CPU of later ones), so a small first load is timed apart: the main figure is
   // the loader once the server is warm, the first one what a one-off load meets.
@@ -177,9 +193,8 @@ async function ingestion(neo4j: Neo4jConnection | null) {
   log(`naive loader (one MERGE per transaction), ${size.naiveRels} relationships`);
   const naive = await naiveRelsPerSec(neo4j, sample(size.naiveRels, 3)[0]!);
   return {
-    sampleRelations: size.ingestRels,
+    ...base,
     naiveSampleRelations: size.naiveRels,
-    embeddedRelsPerSec: embedded,
     neo4jRelsPerSec: neo,
     neo4jFirstSampleRelations: firstRels,
     neo4jFirstRelsPerSec: first,
