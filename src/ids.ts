@@ -17,5 +17,7 @@ export function entityId(label: NodeLabel, canonicalName: string): string {
 
 /** One relationship per (type, source, target); evidence from every document accumulates on it. */
 export function relationKey(type: RelationType, source: string, target: string): string {
-  return `${type}|${source}|${target}`;
+  // join() makes one flat string; a template literal leaves a chain of concatenation
+  // objects behind every key a store keeps (~100 bytes each, ~90 MB at a million).
+  return [type, source, target].join("|");
 }

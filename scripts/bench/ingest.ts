@@ -5,6 +5,7 @@
 import { MultiDirectedGraph } from "graphology";
 import neo4j from "neo4j-driver";
 import type { Driver } from "neo4j-driver";
+import { relationKey } from "../../src/ids.js";
 import { MemoryGraphStore } from "../../src/graph/memory/store.js";
 import { Neo4jGraphStore } from "../../src/graph/neo4j/store.js";
 import { wipeNeo4j } from "../../src/graph/neo4j/wipe.js";
@@ -57,7 +58,7 @@ export function bareGraphologyRelsPerSec(chunks: Extraction[]): number {
     for (const e of chunk.entities)
       if (!graph.hasNode(e.id)) graph.addNode(e.id, { label: e.label, name: e.name });
     for (const r of chunk.relations) {
-      const key = [r.type, r.source, r.target].join("|");
+      const key = relationKey(r.type, r.source, r.target);
       if (graph.hasEdge(key)) graph.getEdgeAttribute(key, "evidence").push(...r.evidence);
       else graph.addDirectedEdgeWithKey(key, r.source, r.target, { type: r.type, evidence: [...r.evidence] });
     }

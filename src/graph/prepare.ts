@@ -3,7 +3,7 @@
 // evidence) that the new and changed documents contribute. Every fact carries the
 // ids of the documents it came from, so that a changed document can later take
 // back exactly what it added.
-import { entityId, normaliseName } from "../ids.js";
+import { entityId, normaliseName, relationKey } from "../ids.js";
 import type {
   DocumentRecord,
   EntityRecord,
@@ -296,7 +296,7 @@ function addRelationRecord(ctx: Context, record: RelationRecord): void {
     docs = [...(fallback.size > 0 ? fallback : ctx.active)].filter((d) => ctx.active.has(d));
     if (docs.length === 0) return;
   }
-  const key = flatRelationKey(record.type, source.row.id, target.row.id);
+  const key = relationKey(record.type, source.row.id, target.row.id);
   let row = ctx.relations.get(key);
   if (!row) {
     row = {
@@ -313,12 +313,13 @@ function addRelationRecord(ctx: Context, record: RelationRecord): void {
   } else for (const d of docs) if (!row.docs.includes(d)) row.docs.push(d);
   if (record.properties && !isEmpty(record.properties)) {
     const properties = cleanProperties(record.properties);
-    if (!isEmpty(properties)) row.properties = Object.assign(own(row.properties), properties);
-    if (!isEmpty(properties))
+    if (!isEmpty(properties)) {
+      row.properties = Object.assign(own(row.properties), properties);
       ctx.relationPending.set(
         key,
         pend(ctx.relationPending.get(key), { docs: [...docs], aliases: [], properties }),
       );
+    }
   }
   // Never pushed into: the array may be the input's own.
   row.evidence = row.evidence.length === 0 ? evidence : row.evidence.concat(evidence);
@@ -326,15 +327,6 @@ function addRelationRecord(ctx: Context, record: RelationRecord): void {
     addDoc(source, d);
     addDoc(target, d);
   }
-}
-
-/**
- * relationKey()'s string, built by join(): a template literal leaves a chain of three
- * concatenation objects that the store keeps behind the key (~100 bytes per
- * relationship, ~90 MB at a million), join() one flat string.
- */
-function flatRelationKey(type: RelationType, source: string, target: string): string {
-  return [type, source, target].join("|");
 }
 
 /** The row's own properties object, to write into (a copy of the shared empty one). */
