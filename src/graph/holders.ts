@@ -2,6 +2,7 @@
 // where its aliases and properties came from) and the per-document contributions
 // built from it at the end.
 import type { Mention, Properties } from "../types.js";
+import { isEmpty } from "./empty.js";
 import type { Contribution, EntityRow } from "./prepare.js";
 
 /** Aliases and properties of one input record, and the documents they belong to ("row": all of the row's). */
@@ -9,11 +10,6 @@ export interface PendingContribution {
   docs: string[] | "row";
   aliases: string[];
   properties: Properties;
-}
-
-export function isEmpty(properties: Properties): boolean {
-  for (const _ in properties) return false;
-  return true;
 }
 
 /**

@@ -17,7 +17,8 @@ import type {
 } from "../types.js";
 import { NODE_LABELS, RELATION_TYPES } from "../types.js";
 import type { Holder, PendingContribution } from "./holders.js";
-import { addDoc, contributionsOf, isEmpty, mentionDocs, pend } from "./holders.js";
+import { isEmpty, NO_PROPERTIES } from "./empty.js";
+import { addDoc, contributionsOf, mentionDocs, pend } from "./holders.js";
 import { cmp, compareEvidence, compareMentions } from "./order.js";
 import { GraphStoreError } from "./store.js";
 import type { IngestSummary } from "./store.js";
@@ -82,7 +83,6 @@ const LABELS = new Set<string>(NODE_LABELS);
  * garbage collector copies while a large ingest runs.
  */
 const NONE: never[] = Object.freeze([]) as unknown as never[];
-const NO_PROPERTIES: Properties = Object.freeze({}) as Properties;
 const TYPES = new Set<string>(RELATION_TYPES);
 
 /**

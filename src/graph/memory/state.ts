@@ -5,6 +5,7 @@
 import { normaliseName } from "../../ids.js";
 import type { DocumentRecord, NodeLabel, Properties, RelationType } from "../../types.js";
 import type { EntityRow, RelationRow } from "../prepare.js";
+import { isEmpty, NO_PROPERTIES } from "../empty.js";
 import { EntityGraph } from "./graph.js";
 import { Interner } from "./interner.js";
 import { NameIndex } from "./names.js";
@@ -51,17 +52,11 @@ export interface EdgeProvenance {
 export const LEGACY = -1;
 
 /**
- * Shared by every entity and relation without properties, and every entity without
- * aliases (most of them); replaced, never mutated. An empty object and an empty
- * array per entity cost ~90 bytes each, ~60 MB on a million-relationship graph.
+ * Shared by every entity without aliases (most of them), like NO_PROPERTIES;
+ * replaced, never mutated. An empty array per entity costs ~90 bytes, tens of MB
+ * on a million-relationship graph.
  */
-const NO_PROPERTIES: Properties = Object.freeze({}) as Properties;
 const NO_ALIASES: string[] = Object.freeze([]) as unknown as string[];
-
-function isEmpty(properties: Properties): boolean {
-  for (const _ in properties) return false;
-  return true;
-}
 
 export const MENTION_WIDTH = 4;
 export const EVIDENCE_WIDTH = 5;
