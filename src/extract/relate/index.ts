@@ -40,8 +40,9 @@ export function extractRelationsOfMany(
   const contexts = items.map(({ article, mentions }) => buildContext(article, mentions, rules));
   const found = FAMILIES.map((family) => contexts.map((ctx) => family(ctx)));
   return contexts.map((_, i) => {
-    // Kept relations by the offsets of their target and sentence: a duplicate has the same
-    // offsets, type and ends, so a lookup compares a few fields instead of building a key string.
+    // Kept relations bucketed by the offsets of their target and sentence: a duplicate has the
+    // same offsets, type and ends, so a lookup compares a few fields instead of building a key
+    // string (the offsets are compared too: two pairs may share a bucket number).
     const kept = new Map<number, RelationMention[]>();
     const out: RelationMention[] = [];
     for (const byArticle of found) {
@@ -59,9 +60,11 @@ export function extractRelationsOfMany(
   });
 }
 
-/** Same type, same ends by label and name (offsets already equal): one relation found twice. */
+/** Same type, same ends by label and name, same target and sentence offsets: one relation found twice. */
 function duplicates(a: RelationMention, b: RelationMention): boolean {
   return (
+    a.target.start === b.target.start &&
+    a.sentence.start === b.sentence.start &&
     a.type === b.type &&
     a.source.label === b.source.label &&
     a.source.name === b.source.name &&
