@@ -3,7 +3,10 @@
 // src/types.ts: no text from a user or a page ever reaches a query string.
 import { NODE_LABELS, RELATION_TYPES } from "../../types.js";
 
-const RELATION = `{type: type(r), source: startNode(r).id, target: endNode(r).id, props: properties(r)}`;
+/** A relationship as the stores read it back (toRelation): its type, ends' ids and properties. */
+const relationOf = (r: string) =>
+  `{type: type(${r}), source: startNode(${r}).id, target: endNode(${r}).id, props: properties(${r})}`;
+const RELATION = relationOf("r");
 
 export const getEntities = `
 MATCH (e:Entity) WHERE e.id IN $ids
@@ -55,7 +58,7 @@ WITH id, r, o, direction ORDER BY type(r), o.name, o.id, direction
 WITH id, collect({r: r, o: o, direction: direction}) AS rows
 RETURN id, size(rows) AS total,
        [x IN rows[$offset..($offset + $limit)] | {direction: x.direction, o: properties(x.o),
-         r: {type: type(x.r), source: startNode(x.r).id, target: endNode(x.r).id, props: properties(x.r)}}] AS items`;
+         r: ${relationOf("x.r")}}] AS items`;
 
 export const getDocuments = `
 MATCH (d:Document) WHERE d.id IN $ids
@@ -64,9 +67,6 @@ RETURN d {.*} AS d`;
 export const mentionsOf = `
 MATCH (d:Document)-[m:MENTIONS]->(:Entity {id: $id})
 RETURN d.id AS doc, m.starts AS starts, m.ends AS ends, m.texts AS texts`;
-
-const relationOf = (r: string) =>
-  `{type: type(${r}), source: startNode(${r}).id, target: endNode(${r}).id, props: properties(${r})}`;
 
 /**
  * Rows are sorted as bare references (a date and a key read per row) and only the
