@@ -9,6 +9,7 @@ import path from "node:path";
 import { Command } from "commander";
 import neo4jDriver from "neo4j-driver";
 import { ensureNeo4j, stopNeo4j } from "../src/neo4j/index.js";
+import { wipeNeo4j } from "../src/graph/neo4j/wipe.js";
 import { projectRoot } from "../src/paths.js";
 import {
   bareGraphologyRelsPerSec,
@@ -16,7 +17,6 @@ import {
   embeddedRelsPerSec,
   neo4jRelsPerSec,
   sample,
-  wipe,
 } from "./bench/ingest.js";
 import type { Neo4jConnection } from "./bench/ingest.js";
 import { QUERIES, loadTest } from "./bench/load.js";
@@ -231,7 +231,7 @@ async function graphql(store: "embedded" | "neo4j", neo4j: Neo4jConnection | nul
     : {};
   if (neo4j) {
     const driver = neo4jDriver.driver(neo4j.uri, neo4jDriver.auth.basic(neo4j.user, neo4j.password));
-    await wipe(driver);
+    await wipeNeo4j(driver);
     await driver.close();
   }
   const file = path.join(outDir, `graph-${size.graphRels}.json`);

@@ -4,7 +4,6 @@
 // MERGE in its own transaction, as a first attempt would write it.
 import { MultiDirectedGraph } from "graphology";
 import neo4j from "neo4j-driver";
-import type { Driver } from "neo4j-driver";
 import { relationKey } from "../../src/ids.js";
 import { MemoryGraphStore } from "../../src/graph/memory/store.js";
 import { Neo4jGraphStore } from "../../src/graph/neo4j/store.js";
@@ -67,15 +66,13 @@ export function bareGraphologyRelsPerSec(chunks: Extraction[]): number {
   return relations / ((performance.now() - started) / 1000);
 }
 
-export const wipe = (driver: Driver): Promise<void> => wipeNeo4j(driver);
-
 export async function neo4jRelsPerSec(conn: Neo4jConnection, chunks: Extraction[]): Promise<number> {
   const store = new Neo4jGraphStore(conn);
   await store.open();
   try {
-    await wipe(store.driver);
+    await wipeNeo4j(store.driver);
     const rate = await timeIngest(store, chunks);
-    await wipe(store.driver);
+    await wipeNeo4j(store.driver);
     return rate;
   } finally {
     await store.close();
@@ -90,7 +87,7 @@ export async function naiveRelsPerSec(conn: Neo4jConnection, extraction: Extract
   const names = new Map(extraction.entities.map((e) => [e.id, e]));
   const session = driver.session();
   try {
-    await wipe(driver);
+    await wipeNeo4j(driver);
     const started = performance.now();
     for (const r of extraction.relations) {
       for (const id of [r.source, r.target]) {
@@ -117,7 +114,7 @@ export async function naiveRelsPerSec(conn: Neo4jConnection, extraction: Extract
         );
     }
     const rate = extraction.relations.length / ((performance.now() - started) / 1000);
-    await wipe(driver);
+    await wipeNeo4j(driver);
     return rate;
   } finally {
     await session.close();
