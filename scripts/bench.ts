@@ -19,13 +19,14 @@ import {
   sample,
 } from "./bench/ingest.js";
 import type { Neo4jConnection } from "./bench/ingest.js";
-import { QUERIES, loadTest } from "./bench/load.js";
+import { QUERIES, loadTest, sampleResponse } from "./bench/load.js";
 import type { LoadFigures, QueryName } from "./bench/load.js";
 import type { QueryNames } from "./bench/graph.js";
 import { existingCorpus, writeCorpus } from "./bench/write-corpus.js";
 import { formatReport } from "./bench/report.js";
+import { startBareHttp } from "./bench/bare-http.js";
 import { startServe } from "./bench/serve.js";
-import type { ServeTarget } from "./bench/serve.js";
+import type { RunningServe, ServeTarget } from "./bench/serve.js";
 
 const opts = new Command("bench")
   .description("measure extraction, memory, ingestion and GraphQL latency against same-run baselines")
@@ -203,22 +204,42 @@ async function ingestion(neo4j: Neo4jConnection | null) {
   };
 }
 
-async function measureServe(target: ServeTarget, names: QueryNames) {
+async function loadEach(server: RunningServe, label: string, names: QueryNames, queries: QueryName[]) {
+  const figures: Record<string, LoadFigures & { cpuMsPerRequest: number }> = {};
+  for (const name of queries) {
+    log(`${label}: ${name}, ${opts.connections} clients, ${size.duration} s`);
+    const cpuBefore = server.cpuSeconds();
+    const f = await loadTest(server.url, name, names, {
+      connections: opts.connections,
+      duration: size.duration,
+    });
+    figures[name] = { ...f, cpuMsPerRequest: ((server.cpuSeconds() - cpuBefore) * 1000) / f.requests };
+  }
+  return figures;
+}
+
+/** Loads each query; `whileServing` runs once the server is up, before the load. */
+async function measureServe(
+  target: ServeTarget,
+  names: QueryNames,
+  whileServing?: (url: string) => Promise<void>,
+) {
   const server = await startServe(target);
   try {
-    const figures: Record<string, LoadFigures & { cpuMsPerRequest: number }> = {};
-    for (const name of Object.keys(QUERIES) as QueryName[]) {
-      log(
-        `${target.store}, ${target.replicas} process(es): ${name}, ${opts.connections} clients, ${size.duration} s`,
-      );
-      const cpuBefore = server.cpuSeconds();
-      const f = await loadTest(server.url, name, names, {
-        connections: opts.connections,
-        duration: size.duration,
-      });
-      figures[name] = { ...f, cpuMsPerRequest: ((server.cpuSeconds() - cpuBefore) * 1000) / f.requests };
-    }
-    return figures;
+    await whileServing?.(server.url);
+    const label = `${target.store}, ${target.replicas} process(es)`;
+    return await loadEach(server, label, names, Object.keys(QUERIES) as QueryName[]);
+  } finally {
+    await server.stop();
+  }
+}
+
+/** The floor under the GraphQL figures: bare node:http answering with a real response's bytes. */
+async function bareHttp(body: string, names: QueryNames) {
+  const server = await startBareHttp(body);
+  try {
+    return (await loadEach(server, "bare node:http, one fixed answer", names, ["announcements"]))
+      .announcements;
   } finally {
     await server.stop();
   }
@@ -243,7 +264,10 @@ async function graphql(store: "embedded" | "neo4j", neo4j: Neo4jConnection | nul
   const names = info.names as QueryNames;
   const target: ServeTarget = { store, file, ...(neo4j ? { neo4j } : {}), replicas: 1 };
   log(`serving it with \`policygraph serve\``);
-  const single = await measureServe(target, names);
+  let answer: string | undefined;
+  const single = await measureServe(target, names, async (url) => {
+    answer = store === "embedded" ? await sampleResponse(url, "announcements", names) : undefined;
+  });
   const scaled =
     replicas > 1 ? { [`replicas${replicas}`]: await measureServe({ ...target, replicas }, names) } : {};
   if (store === "embedded") await rm(file, { force: true });
@@ -252,6 +276,7 @@ async function graphql(store: "embedded" | "neo4j", neo4j: Neo4jConnection | nul
     buildRelsPerSec: (info.ingested as number) / (info.ingestSeconds as number),
     heapMb: info.heapMb as number,
     ...single,
+    ...(answer === undefined ? {} : { bareHttp: await bareHttp(answer, names) }),
     ...scaled,
   };
 }

@@ -45,6 +45,18 @@ async function check(url: string, bodies: string[]): Promise<void> {
   }
 }
 
+/** The body of one real answer to `name`'s first variables: the bare-HTTP floor replays it. */
+export async function sampleResponse(baseUrl: string, name: QueryName, names: QueryNames): Promise<string> {
+  const { query, names: pick } = QUERIES[name];
+  const body = JSON.stringify({ query, variables: { v: pick(names)[0] } });
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+  });
+  return res.text();
+}
+
 export async function loadTest(
   baseUrl: string,
   name: QueryName,

@@ -86,6 +86,16 @@ export function formatReport(report: Obj): string {
       }
     };
     queries(fig, "");
+    const floor = fig.bareHttp as Obj | undefined;
+    if (floor)
+      lines.push(
+        row(
+          "  floor: bare node:http, same answer bytes",
+          `${num(floor.p50, 1)} / ${num(floor.p95, 1)} / ${num(floor.p99, 1)}`,
+          `${num(floor.rps, 0)} rps, ${num(floor.cpuMsPerRequest, 2)} ms`,
+          "",
+        ),
+      );
     for (const [key, value] of Object.entries(fig))
       if (key.startsWith("replicas")) queries(value as Obj, `, --replicas ${key.slice("replicas".length)}`);
   }

@@ -25,7 +25,7 @@ export interface RunningServe {
 
 const TICKS = 100; // USER_HZ on Linux
 
-function cpuOf(pid: number): number {
+export function cpuOf(pid: number): number {
   try {
     // Fields after the command name (which may contain spaces): utime is the 12th, stime the 13th.
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
