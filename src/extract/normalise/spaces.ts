@@ -13,6 +13,8 @@ const BYLINE_RE = /^(?:本报|新华社|中新社)?(?:特约)?(?:记者|通讯�
 export function collapseSpaces(m: MappedText): MappedText {
   const t = trim(m);
   const text = t.text;
+  // Most lines have no space at all: nothing to copy (mapped texts are never changed in place).
+  if (!text.includes(" ")) return t;
   const keepBetweenNames = BYLINE_RE.test(text);
   const out = new MappedBuilder();
   let run = 0;

@@ -107,13 +107,14 @@ export function lastMentionBefore(
 function findQuotes(text: string): Span[] {
   const quotes: Span[] = [];
   const open: number[] = [];
+  // By code unit: text[i] would allocate a string for every Han character.
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === "“") open.push(i);
-    else if (ch === "”" && open.length > 0) {
+    const ch = text.charCodeAt(i);
+    if (ch === 0x201c) open.push(i);
+    else if (ch === 0x201d && open.length > 0) {
       const start = open.pop()!;
       if (open.length === 0) quotes.push({ start, end: i + 1 });
-    } else if (ch === "\n" && text[i + 1] === "\n") open.length = 0; // never across paragraphs
+    } else if (ch === 0x0a && text.charCodeAt(i + 1) === 0x0a) open.length = 0; // never across paragraphs
   }
   return quotes.sort((a, b) => a.start - b.start);
 }

@@ -23,13 +23,14 @@ export function partOfByName(ctx: RelateContext): RelationMention[] {
       if (!parent || m.name.length > parent.name.length) parent = m;
     }
     if (!parent && child.label === "Enterprise") parent = legalParent(ctx, child);
+    if (!parent) continue;
     // a name is evidence wherever it stands, captions included
     const sentence =
       sentenceAt(ctx, child.start) ??
       [...ctx.article.sentences, ...(ctx.article.captions ?? [])].find(
         (s) => s.start <= child.start && child.end <= s.end,
       );
-    if (parent && sentence) {
+    if (sentence) {
       done.add(key);
       out.push(relation("PART_OF", child, parent, sentence, "part-of.name-prefix"));
     }
