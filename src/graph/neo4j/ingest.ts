@@ -55,21 +55,36 @@ function* batches<T>(rows: T[], size = BATCH): Generator<T[]> {
   for (let i = 0; i < rows.length; i += size) yield rows.slice(i, i + size);
 }
 
-/** Split the prepared facts into chunks of documents (an entity or relation goes where its documents are). */
-function chunk(docs: DocumentRecord[], entities: EntityRow[], relations: RelationRow[]) {
+/**
+ * The chunk each document is written in: consecutive documents, a new chunk once
+ * one holds CHUNK_RELATIONS relations. The bulk load (bulk/rows.ts) orders a
+ * relation's evidence by it, as the appends of chunk after chunk leave it here.
+ */
+export function documentChunks(docs: readonly DocumentRecord[], relations: readonly RelationRow[]) {
   const load = new Map<string, number>();
   for (const r of relations) for (const d of r.docs) load.set(d, (load.get(d) ?? 0) + 1);
   const chunkOf = new Map<string, number>();
-  const chunks: { docs: DocumentRecord[]; entities: EntityRow[]; relations: RelationRow[] }[] = [];
+  let count = 0;
   let size = Infinity;
   for (const doc of docs) {
     if (size >= CHUNK_RELATIONS) {
-      chunks.push({ docs: [], entities: [], relations: [] });
+      count++;
       size = 0;
     }
-    chunks.at(-1)!.docs.push(doc);
-    chunkOf.set(doc.id, chunks.length - 1);
+    chunkOf.set(doc.id, count - 1);
     size += load.get(doc.id) ?? 0;
+  }
+  return chunkOf;
+}
+
+/** Split the prepared facts into chunks of documents (an entity or relation goes where its documents are). */
+function chunk(docs: DocumentRecord[], entities: EntityRow[], relations: RelationRow[]) {
+  const chunkOf = documentChunks(docs, relations);
+  const chunks: { docs: DocumentRecord[]; entities: EntityRow[]; relations: RelationRow[] }[] = [];
+  for (const doc of docs) {
+    const c = chunkOf.get(doc.id)!;
+    while (chunks.length <= c) chunks.push({ docs: [], entities: [], relations: [] });
+    chunks[c]!.docs.push(doc);
   }
   const split = <T extends { docs: string[] }>(
     row: T,

@@ -142,3 +142,66 @@ export function documentParams(doc: DocumentRecord) {
     hash: doc.hash ?? null,
   };
 }
+
+// What the statements store, property by property, from the parameters above: the
+// bulk load (bulk/) writes these maps as CSV rows. They mirror the SET clauses of
+// writes.ts (documentsStart + documentsCommit, createEntities, createRelations) for
+// a database the ingest starts empty; tests/graph/bulk.neo4j.test.ts compares the
+// two databases property by property. Nulls are left out (Neo4j keeps none), counts
+// that Cypher computes with size() are bigint (Neo4j INTEGER), every other number a
+// double, as the driver sends JavaScript numbers.
+
+export type StoredValue = string | number | boolean | bigint | string[] | number[] | boolean[];
+export type StoredProperties = Record<string, StoredValue>;
+
+function stored(entries: Record<string, unknown>): StoredProperties {
+  const out: StoredProperties = {};
+  for (const [k, v] of Object.entries(entries)) if (v !== null && v !== undefined) out[k] = v as StoredValue;
+  return out;
+}
+
+/** A document node after its ingest committed it (hash set, pending gone). */
+export function documentProperties(p: ReturnType<typeof documentParams>): StoredProperties {
+  return stored({ ...p });
+}
+
+/** An entity node as createEntities leaves it. */
+export function entityProperties(p: ReturnType<typeof newEntityParams>): StoredProperties {
+  return stored({
+    id: p.id,
+    label: p.label,
+    name: p.name,
+    normName: p.normName,
+    aliases: p.aliases,
+    names: p.names,
+    aliasText: p.aliasText,
+    propKeys: p.propKeys,
+    documentCount: BigInt(p.mentions.length),
+    ...p.props,
+  });
+}
+
+/** A (document)-[:MENTIONS]->(entity) relationship as createEntities leaves it. */
+export function mentionProperties(
+  m: ReturnType<typeof newEntityParams>["mentions"][number],
+): StoredProperties {
+  return stored({ starts: m.starts, ends: m.ends, texts: m.texts, aliases: m.aliases, props: m.props });
+}
+
+/** A relationship between entities as createRelations leaves it. */
+export function relationProperties(p: ReturnType<typeof newRelationParams>): StoredProperties {
+  return stored({
+    key: p.key,
+    docs: p.docs,
+    evDoc: p.evDoc,
+    evSentence: p.evSentence,
+    evStart: p.evStart,
+    evEnd: p.evEnd,
+    evRule: p.evRule,
+    firstDate: p.firstDate,
+    propKeys: p.propKeys,
+    propDoc: p.propDoc,
+    propJson: p.propJson,
+    ...p.props,
+  });
+}

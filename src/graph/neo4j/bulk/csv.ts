@@ -1,0 +1,189 @@
+// CSV in the dialect of `neo4j-admin database import`: a header of typed columns
+// (`name:string[]`, `:ID(Entity)` …), every string quoted with inner quotes doubled
+// (RFC 4180, the importer's default), array elements joined by a control character
+// that news text does not contain. Rows of one kind whose properties differ in name
+// or type go to tables (files) of their own, each with its header: the importer
+// types a column once per file, and an empty unquoted field means "no property".
+//
+// What CSV cannot say is handed back as fix-ups: the importer stores neither an empty
+// list nor the list [""] (both read as an empty field), so those are left out of the
+// row and set afterwards through Cypher (bulk/import.ts).
+import { createWriteStream } from "node:fs";
+import type { WriteStream } from "node:fs";
+import { once } from "node:events";
+import path from "node:path";
+import type { StoredProperties, StoredValue } from "../params.js";
+
+/** U+001F (unit separator): a control character, never part of a page's text. */
+export const ARRAY_DELIMITER = "\u001f";
+
+export class BulkCsvError extends Error {
+  override name = "BulkCsvError";
+}
+
+type Kind = "string" | "double" | "long" | "boolean";
+
+function kindOf(value: string | number | boolean | bigint): Kind {
+  switch (typeof value) {
+    case "string":
+      return "string";
+    case "number":
+      return "double";
+    case "bigint":
+      return "long";
+    default:
+      return "boolean";
+  }
+}
+
+/** The header type of a value, or null for the lists CSV cannot carry (fix-ups). */
+export function csvType(value: StoredValue): string | null {
+  if (!Array.isArray(value)) return kindOf(value);
+  if (value.length === 0 || (value.length === 1 && value[0] === "")) return null;
+  return `${kindOf(value[0]!)}[]`;
+}
+
+export function quote(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+function element(value: string | number | boolean | bigint): string {
+  if (typeof value !== "string") return String(value);
+  if (value.includes(ARRAY_DELIMITER))
+    throw new BulkCsvError(
+      `a list value contains the control character U+001F, which the bulk CSV uses between list items: ${JSON.stringify(value.slice(0, 40))}`,
+    );
+  return value;
+}
+
+/** One field: strings and lists quoted, numbers and booleans bare. */
+export function csvField(value: StoredValue): string {
+  if (Array.isArray(value))
+    return quote((value as (string | number | boolean)[]).map(element).join(ARRAY_DELIMITER));
+  return typeof value === "string" ? quote(value) : String(value);
+}
+
+const NEWLINE = /[\r\n]/;
+
+function hasNewline(value: StoredValue): boolean {
+  if (typeof value === "string") return NEWLINE.test(value);
+  if (Array.isArray(value)) for (const v of value) if (typeof v === "string" && NEWLINE.test(v)) return true;
+  return false;
+}
+
+/** A file of rows of one header. */
+interface Table {
+  file: string;
+  stream: WriteStream;
+  /** Property names in column order. */
+  columns: string[];
+  rows: number;
+  /** Some field spans lines: the importer must be told (`--multiline-fields`), which costs it speed. */
+  multiline: boolean;
+}
+
+export interface TableFile {
+  file: string;
+  rows: number;
+  multiline: boolean;
+}
+
+/**
+ * The tables of one kind of record (nodes, or relationships): the leading columns
+ * (`:ID`, `:LABEL` / `:START_ID`, `:END_ID`, `:TYPE`) fixed, the property columns
+ * from each row's own properties. Rows are written as they come (the caller awaits
+ * `add`, which waits while a file's buffer drains), so memory holds no file.
+ */
+export class CsvTables {
+  private readonly tables = new Map<string, Table>();
+  private readonly closed: TableFile[] = [];
+  /** Rows written, and per property the rows that have it (in the CSV or handed to onEmpty). */
+  rows = 0;
+  readonly present = new Map<string, number>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly prefix: string,
+    /** Header of the leading columns, e.g. `id:ID(Entity),:LABEL`. */
+    private readonly lead: string,
+  ) {}
+
+  /**
+   * Write a row: `lead` are the leading fields, already encoded; `onEmpty` receives
+   * the properties CSV cannot carry (to be set afterwards).
+   */
+  async add(
+    lead: string,
+    properties: StoredProperties,
+    onEmpty: (property: string, value: string[]) => void,
+  ): Promise<void> {
+    let signature = "";
+    const columns: string[] = [];
+    this.rows++;
+    for (const key in properties) {
+      const value = properties[key]!;
+      this.present.set(key, (this.present.get(key) ?? 0) + 1);
+      const type = csvType(value);
+      if (type === null) {
+        onEmpty(key, value as string[]);
+        continue;
+      }
+      if (!this.checked.has(key)) this.checkName(key);
+      signature += `${key}:${type},`;
+      columns.push(key);
+    }
+    let table = this.tables.get(signature);
+    if (!table) table = this.open(signature, columns, properties);
+    let line = lead;
+    let multiline = table.multiline;
+    for (const key of table.columns) {
+      const value = properties[key]!;
+      line += "," + csvField(value);
+      if (!multiline && hasNewline(value)) multiline = true;
+    }
+    table.multiline = multiline;
+    table.rows++;
+    if (!table.stream.write(line + "\n")) await once(table.stream, "drain");
+  }
+
+  private readonly checked = new Set<string>();
+
+  /** A property name is a header field as is: no room for the header's own punctuation. */
+  private checkName(key: string): void {
+    if (/[,:"\r\n]/.test(key) || key.includes(ARRAY_DELIMITER) || key === "")
+      throw new BulkCsvError(`the property name ${JSON.stringify(key)} cannot be a CSV header column`);
+    this.checked.add(key);
+  }
+
+  private open(signature: string, columns: string[], sample: StoredProperties): Table {
+    const file = path.join(this.dir, `${this.prefix}-${this.tables.size + 1}.csv`);
+    const stream = createWriteStream(file, { highWaterMark: 1 << 20 });
+    const header = [this.lead, ...columns.map((c) => `${c}:${csvType(sample[c]!)}`)].join(",");
+    stream.write(header + "\n");
+    const table: Table = { file, stream, columns, rows: 0, multiline: false };
+    this.tables.set(signature, table);
+    return table;
+  }
+
+  /** Flush and close every file; the tables written, in order. */
+  async close(): Promise<TableFile[]> {
+    for (const t of this.tables.values()) {
+      t.stream.end();
+      await once(t.stream, "finish");
+      this.closed.push({ file: t.file, rows: t.rows, multiline: t.multiline });
+    }
+    this.tables.clear();
+    return this.closed;
+  }
+
+  /** Whether every row written has the property (so a row without it in the database is one CSV left out). */
+  always(key: string): boolean {
+    return this.present.get(key) === this.rows;
+  }
+
+  /** Close without waiting for anything (after a failure; the files are thrown away). */
+  destroy(): void {
+    for (const t of this.tables.values()) t.stream.destroy();
+    this.tables.clear();
+  }
+}
