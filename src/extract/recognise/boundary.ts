@@ -8,49 +8,10 @@ import { dict } from "@node-rs/jieba/dict.js";
 import type { CompiledRules } from "../rules/compile.js";
 import type { Span } from "../types.js";
 import { CLAUSE_BREAK } from "./candidate.js";
+import { tagOf } from "./pos-tags.js";
 
 let jieba: Jieba | null = null;
 const segmenter = (): Jieba => (jieba ??= Jieba.withDict(dict));
-
-/**
- * Part of speech of each dictionary word. jieba's tag() is cut() followed by this
- * lookup, but returns an object per word across the native boundary, which costs
- * twice the segmentation itself; cut() returns plain strings and the lookup is done
- * here, with the same result (words outside the dictionary: "eng" for Latin
- * letters, "m" for digits only, "x" for the rest).
- */
-let dictTags: Map<string, string> | null = null;
-function dictionaryTags(): Map<string, string> {
-  if (dictTags) return dictTags;
-  dictTags = new Map();
-  const text = new TextDecoder().decode(dict);
-  let line = 0;
-  while (line < text.length) {
-    let end = text.indexOf("\n", line);
-    if (end < 0) end = text.length;
-    const a = text.indexOf(" ", line);
-    const b = a < 0 || a > end ? -1 : text.indexOf(" ", a + 1);
-    if (b >= 0 && b < end) dictTags.set(text.slice(line, a), text.slice(b + 1, end).trimEnd());
-    line = end + 1;
-  }
-  return dictTags;
-}
-
-function tagOf(word: string, tags: Map<string, string>): string {
-  const known = tags.get(word);
-  if (known !== undefined) return known;
-  let latin = 0;
-  let digits = 0;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    const digit = c >= 0x30 && c <= 0x39;
-    if (digit || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) {
-      latin++;
-      if (digit) digits++;
-    }
-  }
-  return latin === 0 ? "x" : latin === digits ? "m" : "eng";
-}
 
 /** CLAUSE_BREAK as a table of code units (tested for every character walked over). */
 const BREAK = new Uint8Array(0x10000);
@@ -93,7 +54,7 @@ class Word implements Token {
 
 /**
  * tagOf through a small table of the words seen last: news repeats its words, and this
- * table stays in the CPU's caches where the dictionary's (350,000 words) does not.
+ * table stays in the CPU's caches where the dictionary index (350,000 words) does not.
  */
 const recent = new Map<string, string>();
 const RECENT_WORDS = 4096;
@@ -101,7 +62,7 @@ function recentTag(word: string): string {
   let tag = recent.get(word);
   if (tag === undefined) {
     if (recent.size >= RECENT_WORDS) recent.clear();
-    tag = tagOf(word, dictionaryTags());
+    tag = tagOf(word);
     recent.set(word, tag);
   }
   return tag;
