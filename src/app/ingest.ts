@@ -174,7 +174,8 @@ interface Place {
 }
 
 export async function ingestPaths(
-  store: GraphStore,
+  // Only these two: the bulk load hands in a collector of extractions (graph/neo4j/bulk/collect.ts).
+  store: Pick<GraphStore, "ingest" | "computeAnalytics">,
   inputs: string[],
   options: IngestPathsOptions = {},
 ): Promise<IngestPathsResult> {

@@ -2,7 +2,8 @@
 // merge them into the embedded store or Neo4j, file by file in input order, the
 // pages extracted on worker threads (--workers). A progress bar on a
 // terminal, plain lines otherwise; a summary table at the end; a file that fails
-// is named on stderr and the others go on (exit status 1).
+// is named on stderr and the others go on (exit status 1). With --bulk, a first
+// load of the managed server through neo4j-admin import (app/bulk-ingest.ts).
 import type { Command } from "commander";
 import { checkDate } from "../../extract/date.js";
 import type { IngestSummary } from "../../graph/store.js";
@@ -16,6 +17,8 @@ interface IngestOptions {
   dryRun?: boolean;
   date?: string;
   workers?: string;
+  bulk?: boolean;
+  replace?: boolean;
 }
 
 /** The end-of-run table: per label and per type, what was created, updated and removed. */
@@ -58,6 +61,11 @@ export function register(program: Command): void {
       "write to Neo4j at this Bolt URI instead (`managed`: the managed server); credentials from NEO4J_USER / NEO4J_PASSWORD or the managed server",
     )
     .option("--dry-run", "report what would change without writing anything")
+    .option(
+      "--bulk",
+      "first load of the managed server (--neo4j managed) through neo4j-admin import: many times faster for a large graph; stops the server during the import; the database must be empty",
+    )
+    .option("--replace", "with --bulk: discard what the database holds instead of refusing")
     .option("--date <YYYY-MM-DD>", "date of pages that print none")
     .option(
       "-w, --workers <n>",
@@ -71,6 +79,21 @@ export function register(program: Command): void {
           throw new UserError(`--date: "${options.date}" is not a date (expected YYYY-MM-DD)`);
         }
         const workers = options.workers === undefined ? undefined : parseWorkers(options.workers);
+        if (options.replace && !options.bulk) throw new UserError("--replace goes with --bulk");
+        if (options.bulk) {
+          if (options.store)
+            throw new UserError("--bulk loads Neo4j (--neo4j managed), not the embedded --store");
+          if (options.neo4j !== "managed")
+            throw new UserError(
+              `--bulk needs --neo4j managed: neo4j-admin import writes the managed server's files on this machine; for ${options.neo4j ? `Neo4j at ${options.neo4j}` : "the embedded store"} ingest without --bulk`,
+            );
+          if (options.dryRun)
+            throw new UserError(
+              "--bulk writes a whole database; for a dry run, use --dry-run without --bulk",
+            );
+          await bulkIngest(paths, options, workers);
+          return;
+        }
         // The pipeline and the stores load here, not at start-up (--help stays quick).
         const [{ ingestPaths }, { openStore }] = await Promise.all([
           import("../../app/ingest.js"),
@@ -111,4 +134,47 @@ export function register(program: Command): void {
         }
       }),
     );
+}
+
+/** `--bulk`: extract, then neo4j-admin import into the managed server (app/bulk-ingest.ts). */
+async function bulkIngest(
+  paths: string[],
+  options: IngestOptions,
+  workers: number | undefined,
+): Promise<void> {
+  const { bulkIngestPaths } = await import("../../app/bulk-ingest.js");
+  const progress = ingestProgress();
+  const say = (line: string) => {
+    progress.stop();
+    console.error(line);
+  };
+  let result;
+  try {
+    result = await bulkIngestPaths(paths, {
+      date: options.date,
+      replace: options.replace ?? false,
+      ...(workers !== undefined ? { workers } : {}),
+      onProgress: progress.update,
+      log: say,
+    });
+  } finally {
+    progress.stop();
+  }
+  const { extraction, load } = result;
+  if (load) {
+    process.stdout.write(formatIngestSummary(load.files.summary));
+    const s = load.seconds;
+    const total = extraction.seconds + s.total + result.analyticsSeconds;
+    const relations = extraction.relations;
+    process.stdout.write(
+      `\n${extraction.files} file(s), ${extraction.articles} article(s), ${relations} relation(s) in ${total.toFixed(1)} s (extraction ${extraction.seconds.toFixed(1)} s with ${extraction.workers} thread(s); load ${s.total.toFixed(1)} s = ${Math.round(relations / Math.max(s.total, 1e-3))} relations/s: CSV ${s.csv.toFixed(1)}, stop ${s.stop.toFixed(1)}, import ${s.import.toFixed(1)}, start ${s.start.toFixed(1)}, schema ${s.schema.toFixed(1)}, lists ${s.fixups.toFixed(1)}; analytics ${result.analyticsSeconds.toFixed(1)} s) → Neo4j managed${load.replacedNodes > 0 ? ` (replaced ${load.replacedNodes} node(s))` : ""}\n`,
+    );
+  }
+  for (const f of extraction.failures) console.error(`policygraph: ${f.message}`);
+  if (extraction.failures.length > 0) {
+    console.error(
+      `policygraph: ${extraction.failures.length} file(s) failed${load ? " and were not loaded" : ""}: ${extraction.failures.map((f) => f.source).join(", ")}`,
+    );
+    process.exitCode = 1;
+  }
 }

@@ -60,6 +60,8 @@ export interface BulkLoadResult {
   };
   /** CPU seconds: this process (CSV), the importer's JVM (sampled), the server (schema and fix-ups). */
   cpu: { csv: number; import: number; server: number };
+  /** The server, up on the new database. */
+  connection: { uri: string; user: string; password: string };
   /** Nodes the database held before (non-zero only with `replace`). */
   replacedNodes: number;
 }
@@ -325,7 +327,13 @@ export async function bulkLoadNeo4j(
     }
     await rm(previous, { recursive: true, force: true });
     seconds.total = lap(t0);
-    return { files, seconds, cpu, replacedNodes };
+    return {
+      files,
+      seconds,
+      cpu,
+      replacedNodes,
+      connection: { uri: conn.uri, user: conn.user, password: conn.password },
+    };
   } finally {
     await rm(csvDir, { recursive: true, force: true });
   }
