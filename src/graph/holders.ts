@@ -47,17 +47,31 @@ export interface Holder {
   mentioned: boolean;
   /** row.mentions is its own array (else empty, or a record's list that must not be pushed into). */
   ownMentions?: boolean;
-  /** Mention lists of its records, for the rare relation without evidence. */
+  /**
+   * Mention lists of its records, for the rare relation without evidence: the first
+   * alone, the others in a list (a list per entity, grown to 17 slots by its first
+   * push, was the largest of prepareFacts' allocations).
+   */
+  firstRecord?: Mention[];
   records?: Mention[][];
   mentionDocs?: Set<string>;
   pending?: PendingContribution[];
 }
 
-/** Add a document to an entity's unless already there (a Set past a few, so hubs stay linear). */
+/**
+ * Add a document to an entity's unless already there (a Set past a few, so hubs stay
+ * linear). The first gets an array of one (row.docs starts as a shared empty one):
+ * most entities of an ingest have one or two documents, and an empty array grows to
+ * 17 slots at its first push.
+ */
 export function addDoc(h: Holder, doc: string): void {
   if (doc === h.lastDoc) return;
   h.lastDoc = doc;
   const docs = h.row.docs;
+  if (docs.length === 0) {
+    h.row.docs = [doc];
+    return;
+  }
   if (h.docSet) {
     if (h.docSet.has(doc)) return;
     h.docSet.add(doc);
@@ -70,6 +84,7 @@ export function addDoc(h: Holder, doc: string): void {
 export function mentionDocs(h: Holder): Set<string> {
   if (!h.mentionDocs) {
     h.mentionDocs = new Set();
+    for (const m of h.firstRecord ?? []) h.mentionDocs.add(m.documentId);
     for (const list of h.records ?? []) for (const m of list) h.mentionDocs.add(m.documentId);
   }
   return h.mentionDocs;

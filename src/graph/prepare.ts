@@ -134,7 +134,9 @@ export function prepareFacts(extraction: Extraction, active: ReadonlySet<string>
     holderList: [],
     documentIds: new Set(extraction.documents.map((d) => d.id)),
     active,
+    canonical: new Map([...active].map((d) => [d, d])),
     lastActive: undefined,
+    lastCanonical: undefined,
     relations: new Map(),
     relationPending: new Map(),
   };
@@ -174,17 +176,32 @@ interface Context {
   holderList: Holder[];
   documentIds: Set<string>;
   active: ReadonlySet<string>;
-  /** The last active document seen: mentions and evidence of one document come together. */
+  /**
+   * Each active document id → the one string object that stands for it in rows.
+   * Every mention and evidence item of an input carries its own copy of its document's
+   * id; rows that hold one object per document let the comparisons and hash lookups
+   * downstream (addDoc, the stores' interning) stop at "same object".
+   */
+  canonical: Map<string, string>;
+  /** The last active document seen (mentions and evidence of one document come together), and its canonical id. */
   lastActive: string | undefined;
+  lastCanonical: string | undefined;
   relations: Map<string, RelationRow>;
   relationPending: Map<string, PendingContribution[]>;
 }
 
 function isActive(ctx: Context, doc: string): boolean {
-  if (doc === ctx.lastActive) return true;
-  if (!ctx.active.has(doc)) return false;
+  return activeId(ctx, doc) !== undefined;
+}
+
+/** The canonical id of `doc` when it is active, else undefined. */
+function activeId(ctx: Context, doc: string): string | undefined {
+  if (doc === ctx.lastActive) return ctx.lastCanonical;
+  const id = ctx.canonical.get(doc);
+  if (id === undefined) return undefined;
   ctx.lastActive = doc;
-  return true;
+  ctx.lastCanonical = id;
+  return id;
 }
 
 function addEntityRecord(ctx: Context, record: EntityRecord): void {
@@ -208,7 +225,7 @@ function addEntityRecord(ctx: Context, record: EntityRecord): void {
         name: record.name,
         aliases: NONE,
         properties: NO_PROPERTIES,
-        docs: [],
+        docs: NONE,
         mentions: NONE,
         contributions: NONE,
       },
@@ -223,12 +240,14 @@ function addEntityRecord(ctx: Context, record: EntityRecord): void {
   const mentions = record.mentions ?? [];
   if (mentions.length > 0) {
     h.mentioned = true;
-    (h.records ??= []).push(mentions);
+    if (!h.firstRecord) h.firstRecord = mentions;
+    else (h.records ??= []).push(mentions);
   }
   let allActive = true;
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
-    if (isActive(ctx, m.documentId)) addDoc(h, m.documentId);
+    const doc = activeId(ctx, m.documentId);
+    if (doc !== undefined) addDoc(h, doc);
     else allActive = false;
   }
   // The record's own list when it is the row's first and all of it counts (never
@@ -285,8 +304,9 @@ function addRelationRecord(ctx: Context, record: RelationRecord): void {
   let docs: string[];
   if (given.length === 1) {
     // The common case, without intermediate arrays.
-    if (!isActive(ctx, given[0]!.documentId)) return;
-    docs = [given[0]!.documentId];
+    const doc = activeId(ctx, given[0]!.documentId);
+    if (doc === undefined) return;
+    docs = [doc];
   } else if (given.length > 0) {
     evidence = given.filter((e) => isActive(ctx, e.documentId));
     if (evidence.length === 0) return;

@@ -6,6 +6,11 @@
 // They are switched when they get their first neighbour, so nodes keep graphology's
 // small empty object on the side that has none (most nodes have only out-edges or
 // only in-edges; empty dictionaries cost ~130 bytes more each).
+//
+// Ingestion also reaches past graphology's public methods for the lookups: on a
+// large graph every lookup in its node or edge map is a cache miss or two (≈1 µs
+// here), and "has it? then get it / add it (which checks again)" made three or four
+// of them per relationship where one or two do.
 import { MultiDirectedGraph } from "graphology";
 import type { Attributes } from "graphology-types";
 
@@ -13,9 +18,55 @@ type Adjacency = Record<string, unknown>;
 
 /** graphology's per-node record (DirectedNodeData); not part of its typed API. */
 interface NodeData {
+  key: string;
+  attributes: Attributes;
   in: Adjacency;
   out: Adjacency;
+  inDegree: number;
+  outDegree: number;
+  directedLoops: number;
 }
+
+/** graphology's per-edge record (EdgeData); not part of its typed API. */
+interface EdgeData {
+  attributes: Attributes;
+  attachMulti(): void;
+}
+
+type EdgeDataClass = new (
+  undirected: boolean,
+  key: string,
+  source: NodeData,
+  target: NodeData,
+  attributes: Attributes,
+) => EdgeData;
+
+/** graphology's internals that EntityGraph uses. */
+interface Internals {
+  _nodes: Map<string, NodeData>;
+  _edges: Map<string, EdgeData>;
+  _directedSize: number;
+  _directedSelfLoopCount: number;
+  NodeDataClass: new (key: string, attributes: Attributes) => NodeData;
+}
+
+/**
+ * graphology does not export its edge record class; one edge added to a scratch
+ * graph shows it. Null if its shape is not the one EntityGraph knows (then the
+ * public method is used).
+ */
+const EDGE_DATA: EdgeDataClass | null = (() => {
+  const g = new MultiDirectedGraph();
+  g.addNode("a");
+  g.addDirectedEdgeWithKey("e", "a", "a");
+  const data = (g as unknown as Internals)._edges.get("e") as unknown as Record<string, unknown> | undefined;
+  const known =
+    data !== undefined &&
+    typeof data.attachMulti === "function" &&
+    typeof (g as unknown as Internals)._directedSize === "number" &&
+    typeof (g as unknown as Internals)._directedSelfLoopCount === "number";
+  return known ? (data.constructor as EdgeDataClass) : null;
+})();
 
 /**
  * A null-prototype object is in dictionary mode from the start. It has no
@@ -33,14 +84,56 @@ export class EntityGraph<N extends Attributes, E extends Attributes> extends Mul
     super({ allowSelfLoops: true });
   }
 
-  /** addDirectedEdgeWithKey(), the two ends' adjacency switched to dictionary mode first. */
-  addRelationEdge(key: string, source: string, target: string, attributes: E): void {
-    const nodes = (this as unknown as { _nodes: Map<string, NodeData> })._nodes;
-    const s = nodes.get(source);
-    const t = nodes.get(target);
+  private get internals(): Internals {
+    return this as unknown as Internals;
+  }
+
+  /** A node's attributes, or undefined when there is no such node (one lookup). */
+  nodeAttributesOf(id: string): N | undefined {
+    return this.internals._nodes.get(id)?.attributes as N | undefined;
+  }
+
+  /** A relationship's attributes, or undefined when there is no such edge (one lookup). */
+  edgeAttributesOf(key: string): E | undefined {
+    return this.internals._edges.get(key)?.attributes as E | undefined;
+  }
+
+  /** addNode() for an id known to be new (nodeAttributesOf() said so), when nothing listens. */
+  addEntityNode(id: string, attributes: N): void {
+    const g = this.internals;
+    if (this.listenerCount("nodeAdded") > 0) {
+      this.addNode(id, attributes);
+      return;
+    }
+    g._nodes.set(id, new g.NodeDataClass(id, attributes));
+  }
+
+  /**
+   * addDirectedEdgeWithKey(), the two ends' adjacency switched to dictionary mode
+   * first. `isNew`: the caller has just looked the key up (edgeAttributesOf()), so
+   * graphology's own steps are taken without its checks, and without its event when
+   * nothing listens.
+   */
+  addRelationEdge(key: string, source: string, target: string, attributes: E, isNew = false): void {
+    const g = this.internals;
+    const s = g._nodes.get(source);
+    const t = g._nodes.get(target);
     if (s && Object.getPrototypeOf(s.out) !== null) s.out = dictionary(s.out);
     if (t && Object.getPrototypeOf(t.in) !== null) t.in = dictionary(t.in);
-    this.addDirectedEdgeWithKey(key, source, target, attributes);
+    if (!isNew || !s || !t || EDGE_DATA === null || this.listenerCount("edgeAdded") > 0) {
+      this.addDirectedEdgeWithKey(key, source, target, attributes);
+      return;
+    }
+    const data = new EDGE_DATA(false, key, s, t, attributes);
+    g._edges.set(key, data);
+    s.outDegree++;
+    t.inDegree++;
+    if (s === t) {
+      s.directedLoops++;
+      g._directedSelfLoopCount++;
+    }
+    data.attachMulti();
+    g._directedSize++;
   }
 
   override hasEdge(edge: unknown): boolean;

@@ -79,7 +79,8 @@ const RULE = 3;
 
 export class GraphState {
   readonly graph = new EntityGraph<NodeAttrs, EdgeAttrs>();
-  readonly strings = new Interner();
+  /** Document ids get a near map: an ingest's mentions and evidence name few documents, again and again. */
+  readonly strings = new Interner([DOC]);
   readonly documents = new Map<string, DocumentRecord>();
   /**
    * Interned document id → entity ids it contributed to. The relations a document
@@ -105,9 +106,8 @@ export class GraphState {
     const g = this.graph;
     const s = this.strings;
     let change: Change = "unchanged";
-    let attrs: NodeAttrs;
-    if (g.hasNode(row.id)) {
-      attrs = g.getNodeAttributes(row.id);
+    let attrs = g.nodeAttributesOf(row.id);
+    if (attrs) {
       // Length checks first here and below: for…of over the shared frozen empty
       // array still allocates an iterator (allocation profile of a 200k ingest).
       if (row.aliases.length > 0)
@@ -143,7 +143,7 @@ export class GraphState {
         docs,
         mentions: [],
       };
-      g.addNode(row.id, attrs);
+      g.addEntityNode(row.id, attrs);
       // The id is `<label>:<normalised name>` (entityId): its tail is the name's key.
       this.names.addKey(row.id.slice(row.label.length + 1), row.id);
       if (row.aliases.length > 0) for (const alias of row.aliases) this.names.add(alias, row.id);
@@ -178,11 +178,10 @@ export class GraphState {
   addRelation(row: RelationRow): Change {
     const g = this.graph;
     let change: Change;
-    let attrs: EdgeAttrs;
+    let attrs = g.edgeAttributesOf(row.key);
     const s = this.strings;
-    if (g.hasEdge(row.key)) {
+    if (attrs) {
       change = "unchanged";
-      attrs = g.getEdgeAttributes(row.key);
       for (const [k, v] of Object.entries(row.properties))
         if (JSON.stringify(attrs.properties[k]) !== JSON.stringify(v)) {
           if (attrs.properties === NO_PROPERTIES) attrs.properties = {};
@@ -198,7 +197,7 @@ export class GraphState {
         docs: row.docs.map((d) => s.intern(d, DOC)),
         ev: [],
       };
-      g.addRelationEdge(row.key, row.source, row.target, attrs);
+      g.addRelationEdge(row.key, row.source, row.target, attrs, true);
       this.edgeCounts.set(row.type, (this.edgeCounts.get(row.type) ?? 0) + 1);
       change = "created";
     }
