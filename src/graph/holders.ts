@@ -60,9 +60,9 @@ export interface Holder {
 
 /**
  * Add a document to an entity's unless already there (a Set past a few, so hubs stay
- * linear). The first gets an array of one (row.docs starts as a shared empty one):
- * most entities of an ingest have one or two documents, and an empty array grows to
- * 17 slots at its first push.
+ * linear). The first two get arrays of their exact size (row.docs starts as a shared
+ * empty one): most entities of an ingest have one or two documents, and an array
+ * grows to 17 slots at its first push.
  */
 export function addDoc(h: Holder, doc: string): void {
   if (doc === h.lastDoc) return;
@@ -76,7 +76,10 @@ export function addDoc(h: Holder, doc: string): void {
     if (h.docSet.has(doc)) return;
     h.docSet.add(doc);
   } else if (docs.includes(doc)) return;
-  else if (docs.length >= 16) h.docSet = new Set(docs).add(doc);
+  else if (docs.length === 1) {
+    h.row.docs = [docs[0]!, doc];
+    return;
+  } else if (docs.length >= 16) h.docSet = new Set(docs).add(doc);
   docs.push(doc);
 }
 

@@ -3,7 +3,7 @@
 // read paths cheap. Evidence and mentions are flat int arrays over interned
 // strings, which keeps a million relationships well inside a 2 GB heap.
 import { normaliseName } from "../../ids.js";
-import type { DocumentRecord, NodeLabel, Properties, RelationType } from "../../types.js";
+import type { DocumentRecord, Evidence, NodeLabel, Properties, RelationType } from "../../types.js";
 import type { EntityRow, RelationRow } from "../prepare.js";
 import { isEmpty, NO_PROPERTIES } from "../empty.js";
 import { EntityGraph } from "./graph.js";
@@ -180,6 +180,7 @@ export class GraphState {
     let change: Change;
     let attrs = g.edgeAttributesOf(row.key);
     const s = this.strings;
+    const evidence = row.evidence;
     if (attrs) {
       change = "unchanged";
       for (const [k, v] of Object.entries(row.properties))
@@ -189,31 +190,27 @@ export class GraphState {
           change = "updated";
         }
       if (addDocs(attrs.docs, row.docs, s) && change === "unchanged") change = "updated";
+      if (evidence.length > 0) attrs.ev = appendEvidence(s, attrs.ev, evidence);
     } else {
-      // Arrays of their exact size: grown by push from [], each would reserve 17 slots.
+      // Arrays of their exact size (grown by push from [], each would reserve 17
+      // slots), as literals in the common case of one document and one evidence
+      // item: V8 can then allocate them straight into the old generation
+      // (allocation-site pretenuring) instead of copying them there.
+      const docs = row.docs;
       attrs = {
         type: row.type,
         properties: isEmpty(row.properties) ? NO_PROPERTIES : { ...row.properties },
-        docs: row.docs.map((d) => s.intern(d, DOC)),
-        ev: [],
+        docs: docs.length === 1 ? [s.intern(docs[0]!, DOC)] : docs.map((d) => s.intern(d, DOC)),
+        ev:
+          evidence.length === 1
+            ? evidenceTuple(s, evidence[0]!)
+            : evidence.length > 0
+              ? appendEvidence(s, [], evidence)
+              : [],
       };
       g.addRelationEdge(row.key, row.source, row.target, attrs, true);
       this.edgeCounts.set(row.type, (this.edgeCounts.get(row.type) ?? 0) + 1);
       change = "created";
-    }
-    const evidence = row.evidence;
-    if (evidence.length > 0) {
-      let at = attrs.ev.length;
-      const out = grow(attrs.ev, evidence.length * EVIDENCE_WIDTH);
-      for (let i = 0; i < evidence.length; i++) {
-        const e = evidence[i]!;
-        out[at++] = s.intern(e.documentId, DOC);
-        out[at++] = s.intern(e.sentence, SENTENCE);
-        out[at++] = e.start;
-        out[at++] = e.end;
-        out[at++] = s.intern(e.rule, RULE);
-      }
-      attrs.ev = out;
     }
     this.evidenceCount += evidence.length;
     if (row.contributions.length > 0)
@@ -344,6 +341,32 @@ export class GraphState {
     attrs.ev = [];
     this.graph.dropEdge(key);
   }
+}
+
+/** One evidence item as a tuple of its own (see EdgeAttrs.ev). */
+function evidenceTuple(s: Interner, e: Evidence): number[] {
+  return [
+    s.intern(e.documentId, DOC),
+    s.intern(e.sentence, SENTENCE),
+    e.start,
+    e.end,
+    s.intern(e.rule, RULE),
+  ];
+}
+
+/** `flat` (or a new array when empty) with the tuples of `evidence` appended. */
+function appendEvidence(s: Interner, flat: number[], evidence: readonly Evidence[]): number[] {
+  let at = flat.length;
+  const out = grow(flat, evidence.length * EVIDENCE_WIDTH);
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i]!;
+    out[at++] = s.intern(e.documentId, DOC);
+    out[at++] = s.intern(e.sentence, SENTENCE);
+    out[at++] = e.start;
+    out[at++] = e.end;
+    out[at++] = s.intern(e.rule, RULE);
+  }
+  return out;
 }
 
 /**
