@@ -2,17 +2,19 @@
 // leaves for the same extraction: every node's labels and properties (with their
 // Neo4j types), every relationship's type, ends and properties. It stops and starts
 // the server, so it runs on a managed instance of its own (bulk-test).
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { appendFile } from "node:fs/promises";
 import path from "node:path";
 import neo4j from "neo4j-driver";
 import type { Driver } from "neo4j-driver";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractPages } from "../../src/extract/pipeline.js";
 import { bulkLoadNeo4j } from "../../src/graph/neo4j/bulk/import.js";
+import type { BulkFiles } from "../../src/graph/neo4j/bulk/rows.js";
 import { Neo4jGraphStore } from "../../src/graph/neo4j/store.js";
 import { wipeNeo4j } from "../../src/graph/neo4j/wipe.js";
 import { syntheticExtraction } from "../../src/graph/synthetic.js";
-import { startNeo4j, stopNeo4j } from "../../src/neo4j/index.js";
+import { instancePaths, startNeo4j, stopNeo4j } from "../../src/neo4j/index.js";
 import type { Neo4jConnection } from "../../src/neo4j/index.js";
 import type { Extraction } from "../../src/types.js";
 
@@ -146,6 +148,22 @@ describe("bulk load (neo4j-admin import)", () => {
       expect(cypher.nodes.some((n) => n.includes("LIST<NOTHING>"))).toBe(true);
     },
   );
+
+  it("leaves the previous database in place when the import fails", { timeout: 300_000 }, async () => {
+    const before = await dump(driver);
+    const damage = async (files: BulkFiles) =>
+      appendFile(files.relationships.at(-1)!.file, `"no such entity","nor this one","ISSUED"\n`);
+    await expect(
+      bulkLoadNeo4j(extraction, { start: START, replace: true, afterCsv: damage }),
+    ).rejects.toThrow(/neo4j-admin import failed.*previous database is unchanged/);
+    await driver.close();
+    driver = neo4j.driver(conn.uri, neo4j.auth.basic(conn.user, conn.password), {
+      disableLosslessIntegers: true,
+    });
+    expect(await dump(driver)).toEqual(before);
+    expect(existsSync(path.join(instancePaths(START.instance).home, "bulk-previous"))).toBe(false);
+    expect(existsSync(path.join(instancePaths(START.instance).data, "databases", "pgbulk"))).toBe(false);
+  });
 
   it("refuses a database that holds data unless asked to replace it", async () => {
     // The database holds the Cypher loader's graph now.

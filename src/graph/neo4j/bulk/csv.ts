@@ -172,8 +172,12 @@ export class CsvTables {
       await once(t.stream, "finish");
       this.closed.push({ file: t.file, rows: t.rows, multiline: t.multiline });
     }
-    this.tables.clear();
     return this.closed;
+  }
+
+  /** The property columns of each table (file) written. */
+  columnSets(): string[][] {
+    return [...this.tables.values()].map((t) => t.columns);
   }
 
   /** Whether every row written has the property (so a row without it in the database is one CSV left out). */

@@ -44,6 +44,8 @@ export interface BulkLoadOptions {
   csvDir?: string;
   log?: (line: string) => void;
   onCsvProgress?: WriteProgress;
+  /** Called with the files before the server stops (tests damage one to see a failed import undone). */
+  afterCsv?: (files: BulkFiles) => Promise<void>;
 }
 
 export interface BulkLoadResult {
@@ -199,15 +201,17 @@ export async function applyFixups(driver: Driver, fixups: Fixups): Promise<numbe
         const { pattern, element } = target(f);
         // Auto-commit: CALL … IN TRANSACTIONS cannot run inside an explicit transaction.
         const result = await session.run(
-          `MATCH ${pattern} WHERE ${element}[$key] IS NULL CALL (${element}) { SET ${element} += $set } IN TRANSACTIONS OF ${FIXUP_BATCH} ROWS`,
-          { key: f.key, set: { [f.key]: [] } },
+          `MATCH ${pattern} WHERE all(k IN $keys WHERE ${element}[k] IS NULL) CALL (${element}) { SET ${element} += $set } IN TRANSACTIONS OF ${FIXUP_BATCH} ROWS`,
+          { keys: f.keys, set: Object.fromEntries(f.keys.map((k) => [k, []])) },
         );
         count += result.summary.counters.updates().propertiesSet;
         continue;
       }
       const query = `UNWIND $rows AS row MATCH ${seek(f)} SET x += row.set`;
       for (let i = 0; i < f.rows.length; i += FIXUP_BATCH) {
-        const rows = f.rows.slice(i, i + FIXUP_BATCH).map((r) => ({ ids: r.ids, set: { [f.key]: r.value } }));
+        const rows = f.rows
+          .slice(i, i + FIXUP_BATCH)
+          .map((r) => ({ ids: r.ids, set: { [f.keys[0]!]: r.value } }));
         await session.executeWrite((tx) => tx.run(query, { rows }));
         count += rows.length;
       }
@@ -266,6 +270,7 @@ export async function bulkLoadNeo4j(
       `CSV: ${files.nodeCount} nodes, ${files.relationshipCount} relationships in ${files.nodes.length + files.relationships.length} file(s), ${seconds.csv.toFixed(1)} s`,
     );
 
+    await options.afterCsv?.(files);
     t = performance.now();
     log(`Stopping .neo4j/${instance} for the import …`);
     await stopNeo4j({ instance });

@@ -25,39 +25,64 @@ import { NODE_LABELS, RELATION_TYPES } from "../../../types.js";
 import { ARRAY_DELIMITER, CsvTables, quote } from "./csv.js";
 import type { TableFile } from "./csv.js";
 
-/** Where a list the CSV could not carry ([] or [""]) must be set once the database is up. */
+/** Where lists the CSV could not carry ([] or [""]) must be set once the database is up. */
 export interface Fixup {
   /** Document or Entity nodes, MENTIONS, or entity relationships of a type. */
   target: "Document" | "Entity" | "MENTIONS" | RelationType;
-  key: string;
+  keys: string[];
   /**
-   * Every row of the target has the property and the left-out value is always []:
-   * set it wherever it is missing, no ids needed.
+   * Every row of the target has these properties, and a row that lacks all of
+   * them in the database is one whose CSV left them all out as []: set them
+   * wherever all are missing, no ids needed (one write per row however many keys).
    */
   everywhere: boolean;
-  /** Otherwise the rows: a node's id, or a relationship's start and end ids. */
+  /** Otherwise (one key) the rows: a node's id, or a relationship's start and end ids. */
   rows: { ids: string[]; value: string[] }[];
 }
 
 export type Fixups = Fixup[];
 
 class FixupCollector {
-  private readonly map = new Map<string, Fixup & { blank: boolean }>();
+  private readonly map = new Map<
+    string,
+    { target: Fixup["target"]; key: string; rows: Fixup["rows"]; blank: boolean }
+  >();
 
   add(target: Fixup["target"], key: string, ids: string[], value: string[]): void {
     const k = `${target}\u0000${key}`;
     let f = this.map.get(k);
-    if (!f) this.map.set(k, (f = { target, key, everywhere: false, rows: [], blank: false }));
+    if (!f) this.map.set(k, (f = { target, key, rows: [], blank: false }));
     f.rows.push({ ids, value });
     if (value.length > 0) f.blank = true;
   }
 
-  /** The fix-ups, each a scan where the table shows that every row has the property. */
+  /**
+   * The fix-ups: scans where the tables show that every row has the property,
+   * grouped by the set of them that a table's rows lack (largest sets first, so
+   * that a scan for fewer keys finds only the rows that lack exactly those), and
+   * the rest by ids.
+   */
   result(tables: Partial<Record<Fixup["target"], CsvTables>>): Fixups {
-    return [...this.map.values()].map(({ blank, ...f }) => {
-      const everywhere = !blank && (tables[f.target]?.always(f.key) ?? false);
-      return { ...f, everywhere, rows: everywhere ? [] : f.rows };
-    });
+    const out: Fixups = [];
+    const everywhere = new Map<Fixup["target"], Set<string>>();
+    for (const f of this.map.values()) {
+      const table = tables[f.target];
+      if (!f.blank && table?.always(f.key)) {
+        if (!everywhere.has(f.target)) everywhere.set(f.target, new Set());
+        everywhere.get(f.target)!.add(f.key);
+      } else out.push({ target: f.target, keys: [f.key], everywhere: false, rows: f.rows });
+    }
+    const scans: Fixups = [];
+    for (const [target, keys] of everywhere) {
+      const sets = new Map<string, string[]>();
+      for (const columns of tables[target]!.columnSets()) {
+        const missing = [...keys].filter((k) => !columns.includes(k)).sort();
+        if (missing.length > 0) sets.set(missing.join(","), missing);
+      }
+      for (const missing of sets.values()) scans.push({ target, keys: missing, everywhere: true, rows: [] });
+    }
+    scans.sort((a, b) => b.keys.length - a.keys.length);
+    return [...scans, ...out];
   }
 }
 
