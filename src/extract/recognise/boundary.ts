@@ -106,17 +106,21 @@ export function tokens(text: string, from: number, to: number): Token[] {
  * clauses where a head word or a speech verb occurs are ever segmented.
  */
 export class ClauseTokens {
-  private readonly cache = new Map<number, Token[]>();
+  private readonly cache = new Map<number, Token[] | Cut>();
   constructor(readonly text: string) {}
 
   /** Tokens of the clause containing offset `pos`. */
   at(pos: number): Token[] {
     const start = clauseStart(this.text, pos, 0);
-    let list = this.cache.get(start);
-    if (!list) {
-      list = tokens(this.text, start, clauseEnd(this.text, pos));
+    const kept = this.cache.get(start);
+    if (kept instanceof Cut) {
+      const list = kept.tokens(start);
       this.cache.set(start, list);
+      return list;
     }
+    if (kept) return kept;
+    const list = tokens(this.text, start, clauseEnd(this.text, pos));
+    this.cache.set(start, list);
     return list;
   }
 
@@ -146,9 +150,9 @@ export class ClauseTokens {
     return spans;
   }
 
-  /** Keeps the words of a clause segmented elsewhere (see prefetchClauses). */
-  keep(start: number, list: Token[]): void {
-    this.cache.set(start, list);
+  /** Keeps the words of the clause at `start`, segmented elsewhere (see prefetchClauses). */
+  keep(start: number, cut: Cut): void {
+    this.cache.set(start, cut);
   }
 
   /** Tokens that end at or before `pos` within its clause, from `from` on; a word cut by `pos` keeps its left part. */
@@ -182,21 +186,48 @@ export function prefetchClauses(requests: { words: ClauseTokens; positions: Iter
       spans.push(span);
     }
   if (spans.length < 2) return;
-  const lists: Token[][] = spans.map(() => []);
+  // Each clause's words are a range of the one list the segmenter returns; they become
+  // tokens when the clause is first asked for (Cut), so that a batch's words wait as
+  // plain strings, not as an object per word that the collector copies until it is used.
+  const from = new Int32Array(spans.length + 1);
   let i = 0;
   let at = spans[0]!.start;
   const joined = spans.map((s, k) => owners[k]!.text.slice(s.start, s.end)).join("\n");
-  for (const word of words(joined)) {
+  const cut = words(joined);
+  for (let w = 0; w < cut.length; w++) {
+    const word = cut[w]!;
     if (word === "\n" && at === spans[i]!.end && i + 1 < spans.length) {
-      at = spans[++i]!.start;
+      from[++i] = w + 1;
+      at = spans[i]!.start;
       continue;
     }
-    lists[i]!.push(new Word(word, at, at + word.length));
     at += word.length;
   }
   // Only when every clause came back whole (never otherwise seen) are the words kept.
   if (i !== spans.length - 1 || at !== spans[i]!.end) return;
-  spans.forEach((s, k) => owners[k]!.keep(s.start, lists[k]!));
+  from[spans.length] = cut.length + 1;
+  // (each range ends before the separator that follows it)
+  spans.forEach((s, k) => owners[k]!.keep(s.start, new Cut(cut, from[k]!, from[k + 1]! - 1)));
+}
+
+/** The words cut[from, to) of one clause, made tokens (offsets from the clause start) when asked for. */
+class Cut {
+  constructor(
+    private readonly cut: string[],
+    private readonly from: number,
+    private readonly to: number,
+  ) {}
+
+  tokens(start: number): Token[] {
+    const out: Token[] = [];
+    let at = start;
+    for (let w = this.from; w < this.to; w++) {
+      const word = this.cut[w]!;
+      out.push(new Word(word, at, at + word.length));
+      at += word.length;
+    }
+    return out;
+  }
 }
 
 /** Start of the clause that contains `pos` (after the last punctuation mark). */

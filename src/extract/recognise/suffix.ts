@@ -57,6 +57,8 @@ function longestHeads(hits: Hit<SuffixKey>[]): Hit<SuffixKey>[] {
   return out;
 }
 const MAX_HEAD = 10;
+/** （简称X）, （以下简称X） right after the head (sticky: matched at lastIndex, no slice per head). */
+const ANNOUNCED = /[（(](以下)?简称/y;
 
 export interface SuffixContext {
   /** Ends of region names (for the `region` anchor), start offset by end. */
@@ -169,7 +171,8 @@ function named(
     if (start === null) return null;
   } else {
     // A name announced by （简称X） may run through 与/和 (…技术创新与临床转化医学中心（简称TMC）).
-    const announced = /^[（(](以下)?简称/.test(text.slice(hit.end, hit.end + 5));
+    ANNOUNCED.lastIndex = hit.end;
+    const announced = ANNOUNCED.test(text);
     const walkFrom = placeInBrackets(text, hit, rule, ctx);
     const taken = leftTokens(words, walkFrom, rules, {
       label: rule.label,
