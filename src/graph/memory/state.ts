@@ -3,13 +3,22 @@
 // read paths cheap. Evidence and mentions are flat int arrays over interned
 // strings, which keeps a million relationships well inside a 2 GB heap.
 import { normaliseName } from "../../ids.js";
-import type { DocumentRecord, Evidence, NodeLabel, Properties, RelationType } from "../../types.js";
+import type { DocumentRecord, NodeLabel, Properties, RelationType } from "../../types.js";
 import type { EntityRow, RelationRow } from "../prepare.js";
 import { isEmpty, NO_PROPERTIES } from "../empty.js";
 import { EntityGraph } from "./graph.js";
 import { Interner } from "./interner.js";
 import { NameIndex } from "./names.js";
-import { filterTuples, grow } from "./tuples.js";
+import {
+  appendEvidence,
+  appendMentions,
+  DOC,
+  EVIDENCE_WIDTH,
+  evidenceTuple,
+  filterTuples,
+  MENTION_WIDTH,
+  mentionTuple,
+} from "./tuples.js";
 
 export interface NodeAttrs {
   label: NodeLabel;
@@ -58,8 +67,7 @@ export const LEGACY = -1;
  */
 const NO_ALIASES: string[] = Object.freeze([]) as unknown as string[];
 
-export const MENTION_WIDTH = 4;
-export const EVIDENCE_WIDTH = 5;
+export { EVIDENCE_WIDTH, MENTION_WIDTH };
 
 export type Change = "created" | "updated" | "unchanged";
 
@@ -70,12 +78,6 @@ export interface Removal {
   removedEntities: string[];
   removedRelations: string[];
 }
-
-/** Interner lanes: strings of one kind, which tend to repeat from one call to the next. */
-const DOC = 0;
-const SURFACE = 1;
-const SENTENCE = 2;
-const RULE = 3;
 
 export class GraphState {
   readonly graph = new EntityGraph<NodeAttrs, EdgeAttrs>();
@@ -107,6 +109,7 @@ export class GraphState {
     const s = this.strings;
     let change: Change = "unchanged";
     let attrs = g.nodeAttributesOf(row.id);
+    const mentions = row.mentions;
     if (attrs) {
       // Length checks first here and below: for…of over the shared frozen empty
       // array still allocates an iterator (allocation profile of a 200k ingest).
@@ -126,22 +129,32 @@ export class GraphState {
         }
       if (addDocs(attrs.docs, row.docs, s, this.docEntities, row.id) && change === "unchanged")
         change = "updated";
+      if (mentions.length > 0) attrs.mentions = appendMentions(s, attrs.mentions, mentions);
     } else {
-      // Documents in an array of their exact size: grown by push from [], it would
-      // reserve 17 slots (~130 bytes more per entity). Row documents are distinct.
-      const docs = new Array<number>(row.docs.length);
-      for (let i = 0; i < docs.length; i++) {
-        const d = s.intern(row.docs[i]!, DOC);
-        docs[i] = d;
-        push(this.docEntities, d, row.id);
-      }
+      // Documents and mentions in arrays of their exact size (grown by push from [],
+      // each would reserve 17 slots, ~130 bytes more per entity), as literals in the
+      // common cases, which V8 can allocate straight into the old generation. Row
+      // documents are distinct.
+      const rowDocs = row.docs;
+      const docs =
+        rowDocs.length === 1
+          ? [s.intern(rowDocs[0]!, DOC)]
+          : rowDocs.length === 2
+            ? [s.intern(rowDocs[0]!, DOC), s.intern(rowDocs[1]!, DOC)]
+            : rowDocs.map((d) => s.intern(d, DOC));
+      for (let i = 0; i < docs.length; i++) push(this.docEntities, docs[i]!, row.id);
       attrs = {
         label: row.label,
         name: row.name,
         aliases: row.aliases.length > 0 ? [...row.aliases] : NO_ALIASES,
         properties: isEmpty(row.properties) ? NO_PROPERTIES : { ...row.properties },
         docs,
-        mentions: [],
+        mentions:
+          mentions.length === 1
+            ? mentionTuple(s, mentions[0]!)
+            : mentions.length > 0
+              ? appendMentions(s, [], mentions)
+              : [],
       };
       g.addEntityNode(row.id, attrs);
       // The id is `<label>:<normalised name>` (entityId): its tail is the name's key.
@@ -149,19 +162,6 @@ export class GraphState {
       if (row.aliases.length > 0) for (const alias of row.aliases) this.names.add(alias, row.id);
       this.labelCounts.set(row.label, (this.labelCounts.get(row.label) ?? 0) + 1);
       change = "created";
-    }
-    const mentions = row.mentions;
-    if (mentions.length > 0) {
-      let at = attrs.mentions.length;
-      const out = grow(attrs.mentions, mentions.length * MENTION_WIDTH);
-      for (let i = 0; i < mentions.length; i++) {
-        const m = mentions[i]!;
-        out[at++] = s.intern(m.documentId, DOC);
-        out[at++] = m.start;
-        out[at++] = m.end;
-        out[at++] = s.intern(m.text, SURFACE);
-      }
-      attrs.mentions = out;
     }
     if (row.contributions.length > 0)
       for (const c of row.contributions) {
@@ -341,32 +341,6 @@ export class GraphState {
     attrs.ev = [];
     this.graph.dropEdge(key);
   }
-}
-
-/** One evidence item as a tuple of its own (see EdgeAttrs.ev). */
-function evidenceTuple(s: Interner, e: Evidence): number[] {
-  return [
-    s.intern(e.documentId, DOC),
-    s.intern(e.sentence, SENTENCE),
-    e.start,
-    e.end,
-    s.intern(e.rule, RULE),
-  ];
-}
-
-/** `flat` (or a new array when empty) with the tuples of `evidence` appended. */
-function appendEvidence(s: Interner, flat: number[], evidence: readonly Evidence[]): number[] {
-  let at = flat.length;
-  const out = grow(flat, evidence.length * EVIDENCE_WIDTH);
-  for (let i = 0; i < evidence.length; i++) {
-    const e = evidence[i]!;
-    out[at++] = s.intern(e.documentId, DOC);
-    out[at++] = s.intern(e.sentence, SENTENCE);
-    out[at++] = e.start;
-    out[at++] = e.end;
-    out[at++] = s.intern(e.rule, RULE);
-  }
-  return out;
 }
 
 /**
