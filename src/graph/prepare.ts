@@ -231,6 +231,8 @@ function addEntityRecord(ctx: Context, record: EntityRecord): void {
       },
       lastDoc: undefined,
       mentioned: false,
+      // Declared here: added later, it would give most holders a property array.
+      firstRecord: undefined,
     };
     ctx.holders.set(id, h);
     ctx.holderList.push(h);

@@ -38,7 +38,11 @@ describe("EntityGraph (dictionary-mode neighbour objects)", () => {
       fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
         const plain = new MultiDirectedGraph({ allowSelfLoops: true });
         const ours = new EntityGraph();
+        // Built the way ingestion builds it: nodes and edges known to be new added
+        // without graphology's checks, sides without neighbours sharing one empty object.
+        const fast = new EntityGraph();
         for (const g of [plain, ours]) for (const id of ids) g.addNode(id);
+        for (const id of ids) fast.addEntityNode(id, { id });
         const added: string[] = [];
         for (const o of ops) {
           if ("add" in o) {
@@ -47,20 +51,33 @@ describe("EntityGraph (dictionary-mode neighbour objects)", () => {
             if (!plain.hasNode(ids[s]!) || !plain.hasNode(ids[t]!) || plain.hasEdge(key)) continue;
             plain.addDirectedEdgeWithKey(key, ids[s]!, ids[t]!);
             ours.addRelationEdge(key, ids[s]!, ids[t]!, {});
+            expect(fast.edgeAttributesOf(key)).toBeUndefined();
+            fast.addRelationEdge(key, ids[s]!, ids[t]!, { key }, true);
             added.push(key);
           } else if ("dropEdge" in o) {
             const key = added[o.dropEdge % Math.max(1, added.length)];
             if (key === undefined || !plain.hasEdge(key)) continue;
             plain.dropEdge(key);
             ours.dropEdge(key);
+            fast.dropEdge(key);
           } else {
             const id = ids[o.dropNode]!;
             if (!plain.hasNode(id)) continue;
             plain.dropNode(id);
             ours.dropNode(id);
+            fast.dropNode(id);
           }
         }
         expect(view(ours)).toEqual(view(plain));
+        expect(view(fast)).toEqual(view(plain));
+        expect([fast.order, fast.size, fast.selfLoopCount]).toEqual([
+          plain.order,
+          plain.size,
+          plain.selfLoopCount,
+        ]);
+        for (const key of plain.edges()) expect(fast.edgeAttributesOf(key)).toEqual({ key });
+        for (const id of plain.nodes()) expect(fast.nodeAttributesOf(id)).toEqual({ id });
+        expect(fast.nodeAttributesOf("Zone:none")).toBeUndefined();
       }),
       { numRuns: 200 },
     );

@@ -69,6 +69,16 @@ const EDGE_DATA: EdgeDataClass | null = (() => {
 })();
 
 /**
+ * The adjacency of a side with no neighbour yet, shared by every node created by
+ * addEntityNode(): read like graphology's own empty {}, frozen so that a write that
+ * did not go through addRelationEdge() (which gives the side its own dictionary
+ * first) fails loudly. Most nodes never get a neighbour on one of their sides; a {}
+ * each was ~56 bytes, and those that do get one had it copied by the garbage
+ * collector before replacing it.
+ */
+const NO_NEIGHBOURS: Adjacency = Object.freeze({});
+
+/**
  * A null-prototype object is in dictionary mode from the start. It has no
  * hasOwnProperty, which graphology's two-argument hasEdge() calls: EntityGraph
  * answers those itself.
@@ -105,7 +115,10 @@ export class EntityGraph<N extends Attributes, E extends Attributes> extends Mul
       this.addNode(id, attributes);
       return;
     }
-    g._nodes.set(id, new g.NodeDataClass(id, attributes));
+    const data = new g.NodeDataClass(id, attributes);
+    data.in = NO_NEIGHBOURS;
+    data.out = NO_NEIGHBOURS;
+    g._nodes.set(id, data);
   }
 
   /**
