@@ -1,7 +1,7 @@
 // The extraction pipeline: pages → articles → mentions → relations → one
 // Extraction. Every stage is a pure function of one page or one article, so
 // pages can be streamed or spread over worker threads without changing them.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import type { Extraction } from "../types.js";
 import { extractEnglishArticle } from "./english/index.js";
 import { mergeResults } from "./merge.js";
@@ -65,7 +65,8 @@ export function extractArticles(articles: readonly Article[]): ArticleResult[] {
 }
 
 export function documentHash(text: string): string {
-  return createHash("sha256").update(text, "utf8").digest("hex");
+  // One-shot hashing: no Hash object per article (what createHash().update().digest() builds).
+  return hash("sha256", text, "hex");
 }
 
 export function extractPages(pages: RawPage[], options: ExtractOptions = {}): Extraction {

@@ -63,19 +63,21 @@ function strip(c: Candidate): EntityMention {
  * title followed by a punctuation mark has no name after it); a name before a speech verb, and a
  * name before its head word, ends at one (after a punctuation mark there is no name to walk).
  */
-function* segmentedAt(text: string, rules: CompiledRules): Generator<number> {
+function segmentedAt(text: string, rules: CompiledRules): number[] {
   const hits = scan(text, rules);
+  const at: number[] = [];
   for (const h of hits.titles) {
-    const gap = text[h.end] === " " || text[h.end] === "\u3000";
-    const at = gap ? h.end + 1 : h.end;
-    if (at < text.length && !breaksAt(text, at)) yield at;
+    const gap = text.charCodeAt(h.end) === 0x20 || text.charCodeAt(h.end) === 0x3000;
+    const pos = gap ? h.end + 1 : h.end;
+    if (pos < text.length && !breaksAt(text, pos)) at.push(pos);
   }
-  for (const h of hits.cues) if (h.start > 0 && !breaksAt(text, h.start - 1)) yield h.start - 1;
+  for (const h of hits.cues) if (h.start > 0 && !breaksAt(text, h.start - 1)) at.push(h.start - 1);
   for (const h of hits.suffixes) {
     const rule = h.value.rule;
     if (rule.kind === "suffix" && WALKS.has(rule.anchor) && h.start > 0 && !breaksAt(text, h.start - 1))
-      yield h.start - 1;
+      at.push(h.start - 1);
   }
+  return at;
 }
 /** Anchors whose names are delimited by the segmenter's words (the others by lexicon hits). */
 const WALKS = new Set(["free", "national", "state", "named", "event"]);
@@ -94,7 +96,7 @@ export function prepareArticles(articles: readonly Article[]): void {
   prepared.clear();
   const requests = articles.map((article) => {
     const words = new ClauseTokens(article.text);
-    const positions = [...segmentedAt(article.text, rules)];
+    const positions = segmentedAt(article.text, rules);
     prepared.set(article, { rules, scan: scan(article.text, rules), words });
     return { words, positions };
   });
