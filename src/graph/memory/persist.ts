@@ -10,7 +10,7 @@ import { createInterface } from "node:readline";
 import type { DocumentRecord } from "../../types.js";
 import { GraphStoreError } from "../store.js";
 import type { EdgeAttrs, NodeAttrs } from "./state.js";
-import { EVIDENCE_WIDTH, GraphState, LEGACY, MENTION_WIDTH } from "./state.js";
+import { edgeDocList, EVIDENCE_WIDTH, GraphState, LEGACY, MENTION_WIDTH } from "./state.js";
 
 export const FORMAT = "policygraph-embedded";
 export const FORMAT_VERSION = 2;
@@ -50,7 +50,7 @@ export function* serialise(state: GraphState): Generator<string> {
     a.prov?.forEach((p) => p.d !== LEGACY && use(p.d));
   });
   graph.forEachEdge((_k, a) => {
-    a.docs.forEach(use);
+    edgeDocList(a.docs).forEach(use);
     markTuples(a.ev, EVIDENCE_WIDTH, EVIDENCE_STRINGS);
     a.prov?.forEach((p) => p.d !== LEGACY && use(p.d));
   });
@@ -76,7 +76,7 @@ export function* serialise(state: GraphState): Generator<string> {
   for (const { edge: k, attributes: a, source: s, target: g } of graph.edgeEntries()) {
     const attrs: EdgeAttrs = {
       ...a,
-      docs: a.docs.map(map),
+      docs: edgeDocList(a.docs).map(map),
       ev: mapTuples(a.ev, EVIDENCE_WIDTH, EVIDENCE_STRINGS),
     };
     if (a.prov) attrs.prov = mapProv(a.prov)!;

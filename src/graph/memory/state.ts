@@ -18,6 +18,7 @@ import {
   filterTuples,
   MENTION_WIDTH,
   mentionTuple,
+  RULE,
 } from "./tuples.js";
 
 export interface NodeAttrs {
@@ -39,7 +40,12 @@ export interface NodeAttrs {
 export interface EdgeAttrs {
   type: RelationType;
   properties: Properties;
-  docs: number[];
+  /**
+   * Interned ids of the documents that contribute this relationship: the number
+   * itself when there is one (most relationships; an array each was ~56 bytes, 50 MB
+   * at a million), else a list. The file always holds a list (edgeDocList()).
+   */
+  docs: number | number[];
   /** Flat [document, sentence, start, end, rule] quintuples (interned strings). */
   ev: number[];
   /** Properties per contributing document, when any document gave some. */
@@ -81,8 +87,11 @@ export interface Removal {
 
 export class GraphState {
   readonly graph = new EntityGraph<NodeAttrs, EdgeAttrs>();
-  /** Document ids get a near map: an ingest's mentions and evidence name few documents, again and again. */
-  readonly strings = new Interner([DOC]);
+  /**
+   * Document and rule ids get near maps: an ingest's mentions and evidence name few
+   * documents, again and again, and the rule ids are a few hundred at most.
+   */
+  readonly strings = new Interner([DOC, RULE]);
   readonly documents = new Map<string, DocumentRecord>();
   /**
    * Interned document id → entity ids it contributed to. The relations a document
@@ -189,7 +198,7 @@ export class GraphState {
           attrs.properties[k] = v;
           change = "updated";
         }
-      if (addDocs(attrs.docs, row.docs, s) && change === "unchanged") change = "updated";
+      if (addEdgeDocs(attrs, row.docs, s) && change === "unchanged") change = "updated";
       if (evidence.length > 0) attrs.ev = appendEvidence(s, attrs.ev, evidence);
     } else {
       // Arrays of their exact size (grown by push from [], each would reserve 17
@@ -200,7 +209,7 @@ export class GraphState {
       attrs = {
         type: row.type,
         properties: isEmpty(row.properties) ? NO_PROPERTIES : { ...row.properties },
-        docs: docs.length === 1 ? [s.intern(docs[0]!, DOC)] : docs.map((d) => s.intern(d, DOC)),
+        docs: docs.length === 1 ? s.intern(docs[0]!, DOC) : docs.map((d) => s.intern(d, DOC)),
         ev:
           evidence.length === 1
             ? evidenceTuple(s, evidence[0]!)
@@ -240,6 +249,7 @@ export class GraphState {
   }
 
   restoreEdge(key: string, source: string, target: string, attrs: EdgeAttrs): void {
+    if (Array.isArray(attrs.docs) && attrs.docs.length === 1) attrs.docs = attrs.docs[0]!;
     if (isEmpty(attrs.properties)) attrs.properties = NO_PROPERTIES;
     else if (!attrs.prov) attrs.prov = [{ d: LEGACY, p: { ...attrs.properties } }];
     this.graph.addRelationEdge(key, source, target, attrs);
@@ -264,16 +274,17 @@ export class GraphState {
     const edgeKeys = new Set<string>();
     for (const id of entityIds)
       g.forEachEdge(id, (key, a) => {
-        if (a.docs.includes(d)) edgeKeys.add(key);
+        if (typeof a.docs === "number" ? a.docs === d : a.docs.includes(d)) edgeKeys.add(key);
       });
     for (const key of edgeKeys) {
       const attrs = g.getEdgeAttributes(key);
-      attrs.docs = attrs.docs.filter((x) => x !== d);
+      const docs = edgeDocList(attrs.docs).filter((x) => x !== d);
+      attrs.docs = docs.length === 1 ? docs[0]! : docs;
       const kept = filterTuples(attrs.ev, EVIDENCE_WIDTH, d);
       removal.evidence += (attrs.ev.length - kept.length) / EVIDENCE_WIDTH;
       this.evidenceCount -= (attrs.ev.length - kept.length) / EVIDENCE_WIDTH;
       attrs.ev = kept;
-      if (attrs.docs.length === 0) {
+      if (docs.length === 0) {
         this.dropEdge(key);
         bump(removal.relations, attrs.type);
         removal.removedRelations.push(key);
@@ -341,6 +352,20 @@ export class GraphState {
     attrs.ev = [];
     this.graph.dropEdge(key);
   }
+}
+
+/** A relationship's documents as a list (EdgeAttrs.docs is the number itself when there is one). */
+export function edgeDocList(docs: number | number[]): number[] {
+  return typeof docs === "number" ? [docs] : docs;
+}
+
+/** addDocs() for a relationship's documents; true when any was added. */
+function addEdgeDocs(attrs: EdgeAttrs, docIds: readonly string[], strings: Interner): boolean {
+  if (typeof attrs.docs !== "number") return addDocs(attrs.docs, docIds, strings);
+  const list = [attrs.docs];
+  if (!addDocs(list, docIds, strings)) return false;
+  attrs.docs = list;
+  return true;
 }
 
 /**

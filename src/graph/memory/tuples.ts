@@ -13,7 +13,7 @@ export const EVIDENCE_WIDTH = 5;
 export const DOC = 0;
 const SURFACE = 1;
 const SENTENCE = 2;
-const RULE = 3;
+export const RULE = 3;
 
 /**
  * `flat` with room for `more` values after its own: a new array of the exact size
