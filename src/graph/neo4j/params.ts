@@ -156,7 +156,10 @@ export type StoredProperties = Record<string, StoredValue>;
 
 function stored(entries: Record<string, unknown>): StoredProperties {
   const out: StoredProperties = {};
-  for (const [k, v] of Object.entries(entries)) if (v !== null && v !== undefined) out[k] = v as StoredValue;
+  for (const k in entries) {
+    const v = entries[k];
+    if (v !== null && v !== undefined) out[k] = v as StoredValue;
+  }
   return out;
 }
 

@@ -43,17 +43,25 @@ export interface Fixup {
 export type Fixups = Fixup[];
 
 class FixupCollector {
+  // Parallel arrays, not an object per row: on a large graph nearly every entity
+  // lacks aliases and propKeys, and millions of small objects cost the collector.
   private readonly map = new Map<
     string,
-    { target: Fixup["target"]; key: string; rows: Fixup["rows"]; blank: boolean }
+    { target: Fixup["target"]; key: string; ids: string[][]; values: Map<number, string[]>; count: number }
   >();
 
-  add(target: Fixup["target"], key: string, ids: string[], value: string[]): void {
+  add(target: Fixup["target"], key: string, start: string, end: string | undefined, value: string[]): void {
     const k = `${target}\u0000${key}`;
     let f = this.map.get(k);
-    if (!f) this.map.set(k, (f = { target, key, rows: [], blank: false }));
-    f.rows.push({ ids, value });
-    if (value.length > 0) f.blank = true;
+    if (!f)
+      this.map.set(
+        k,
+        (f = { target, key, ids: end === undefined ? [[]] : [[], []], values: new Map(), count: 0 }),
+      );
+    f.ids[0]!.push(start);
+    if (end !== undefined) f.ids[1]!.push(end);
+    if (value.length > 0) f.values.set(f.count, value);
+    f.count++;
   }
 
   /**
@@ -67,10 +75,16 @@ class FixupCollector {
     const everywhere = new Map<Fixup["target"], Set<string>>();
     for (const f of this.map.values()) {
       const table = tables[f.target];
-      if (!f.blank && table?.always(f.key)) {
+      if (f.values.size === 0 && table?.always(f.key)) {
         if (!everywhere.has(f.target)) everywhere.set(f.target, new Set());
         everywhere.get(f.target)!.add(f.key);
-      } else out.push({ target: f.target, keys: [f.key], everywhere: false, rows: f.rows });
+        continue;
+      }
+      const rows = f.ids[0]!.map((start, i) => ({
+        ids: f.ids.length > 1 ? [start, f.ids[1]![i]!] : [start],
+        value: f.values.get(i) ?? [],
+      }));
+      out.push({ target: f.target, keys: [f.key], everywhere: false, rows });
     }
     const scans: Fixups = [];
     for (const [target, keys] of everywhere) {
@@ -141,12 +155,15 @@ export async function writeBulkCsv(
   const relationTables = new CsvTables(dir, "relations", ":START_ID(Entity),:END_ID(Entity),:TYPE");
   const all = [documentTables, entityTables, mentionTables, relationTables];
   let relationshipCount = 0;
+  // A promise only when a file's buffer is full (CsvTables.add).
+  let wait: Promise<void> | undefined;
   try {
     for (const [i, doc] of docs.entries()) {
       const { id, ...props } = documentProperties(documentParams(doc));
-      await documentTables.add(`${quote(id as string)},"Document"`, props, (k, v) =>
-        fixups.add("Document", k, [id as string], v),
+      wait = documentTables.add(`${quote(id as string)},"Document"`, props, (k, v) =>
+        fixups.add("Document", k, id as string, undefined, v),
       );
+      if (wait) await wait;
       if (i % 10_000 === 0) onProgress("documents", i, docs.length);
     }
     onProgress("documents", docs.length, docs.length);
@@ -155,14 +172,18 @@ export async function writeBulkCsv(
       const params = newEntityParams(row);
       const { id, ...props } = entityProperties(params);
       const label = checked(row.label as NodeLabel, NODE_LABELS);
-      await entityTables.add(`${quote(id as string)},"${label}${ARRAY_DELIMITER}Entity"`, props, (k, v) =>
-        fixups.add("Entity", k, [row.id], v),
+      wait = entityTables.add(`${quote(id as string)},"${label}${ARRAY_DELIMITER}Entity"`, props, (k, v) =>
+        fixups.add("Entity", k, row.id, undefined, v),
       );
+      if (wait) await wait;
       bump(summary.entities.created, label);
       for (const m of params.mentions) {
-        await mentionTables.add(`${quote(m.doc)},${quote(row.id)},"MENTIONS"`, mentionProperties(m), (k, v) =>
-          fixups.add("MENTIONS", k, [m.doc, row.id], v),
+        wait = mentionTables.add(
+          `${quote(m.doc)},${quote(row.id)},"MENTIONS"`,
+          mentionProperties(m),
+          (k, v) => fixups.add("MENTIONS", k, m.doc, row.id, v),
         );
+        if (wait) await wait;
         relationshipCount++;
       }
       if (i % 50_000 === 0) onProgress("entities", i, facts.entities.length);
@@ -173,11 +194,12 @@ export async function writeBulkCsv(
     for (const [i, original] of facts.relations.entries()) {
       const row = inChunkOrder(original, chunkOf);
       const type = checked(row.type, RELATION_TYPES);
-      await relationTables.add(
+      wait = relationTables.add(
         `${quote(row.source)},${quote(row.target)},"${type}"`,
         relationProperties(newRelationParams(row, dates)),
-        (k, v) => fixups.add(type, k, [row.source, row.target], v),
+        (k, v) => fixups.add(type, k, row.source, row.target, v),
       );
+      if (wait) await wait;
       bump(summary.relations.created, type);
       summary.evidence.added += row.evidence.length;
       relationshipCount++;
