@@ -67,7 +67,7 @@ export function formatReport(report: Obj): string {
       row(
         `  first load, bulk import (${num(g.neo4j?.relationships, 0)} rels)`,
         `${num(i.neo4jBulkRelsPerSec, 0)} rels/s`,
-        `CSV ${num(bulk.csv, 0)} s, import ${num(bulk.import, 0)} s, schema ${num(bulk.schema, 0)} s`,
+        `CSV ${num(bulk.csv, 0)}, import ${num(bulk.import, 0)}, schema ${num(bulk.schema, 0)} s`,
         "≥ 20,000 rels/s",
       ),
     );
