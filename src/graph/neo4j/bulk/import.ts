@@ -275,28 +275,33 @@ export async function bulkLoadNeo4j(
     log(`Stopping .neo4j/${instance} for the import …`);
     await stopNeo4j({ instance });
     seconds.stop = lap(t);
-    const swapped = { done: false };
+    // Whatever step failed, a store set aside goes back in place of what is there now.
     const restore = async () => {
       await stopNeo4j({ instance });
-      if (swapped.done) {
-        await rm(path.join(databases, DATABASE), { recursive: true, force: true });
-        await rm(path.join(transactions, DATABASE), { recursive: true, force: true });
-        await rename(path.join(previous, "databases"), path.join(databases, DATABASE));
-        await rename(path.join(previous, "transactions"), path.join(transactions, DATABASE));
-        await rm(previous, { recursive: true, force: true });
+      for (const [kind, live] of [
+        ["databases", path.join(databases, DATABASE)],
+        ["transactions", path.join(transactions, DATABASE)],
+      ] as const) {
+        const saved = path.join(previous, kind);
+        if (!existsSync(saved)) continue;
+        await rm(live, { recursive: true, force: true });
+        await rename(saved, live);
       }
+      await rm(previous, { recursive: true, force: true });
       await startNeo4j({ ...start, log });
     };
     try {
       t = performance.now();
       log(`Importing with neo4j-admin database import full …`);
+      // Left over by a load that was killed: the importer would refuse a half-written store.
+      await rm(path.join(databases, STAGING), { recursive: true, force: true });
+      await rm(path.join(transactions, STAGING), { recursive: true, force: true });
       cpu.import = await runImport(paths.home, paths.conf, files, log);
       seconds.import = lap(t);
 
       await mkdir(previous, { recursive: true });
       await rename(path.join(databases, DATABASE), path.join(previous, "databases"));
       await rename(path.join(transactions, DATABASE), path.join(previous, "transactions"));
-      swapped.done = true;
       await rename(path.join(databases, STAGING), path.join(databases, DATABASE));
       await rename(path.join(transactions, STAGING), path.join(transactions, DATABASE));
 
