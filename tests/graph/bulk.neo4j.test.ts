@@ -2,7 +2,7 @@
 // leaves for the same extraction: every node's labels and properties (with their
 // Neo4j types), every relationship's type, ends and properties. It stops and starts
 // the server, so it runs on a managed instance of its own (bulk-test).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
 import path from "node:path";
 import neo4j from "neo4j-driver";
@@ -15,15 +15,22 @@ import { Neo4jGraphStore } from "../../src/graph/neo4j/store.js";
 import { wipeNeo4j } from "../../src/graph/neo4j/wipe.js";
 import { syntheticExtraction } from "../../src/graph/synthetic.js";
 import { instancePaths, startNeo4j, stopNeo4j } from "../../src/neo4j/index.js";
+import { projectRoot } from "../../src/paths.js";
 import type { Neo4jConnection } from "../../src/neo4j/index.js";
 import type { Extraction } from "../../src/types.js";
 
 const START = { instance: "bulk-test", boltPort: 57687, httpPort: 57474, heap: "1g", pagecache: "512m" };
-const corpus = "/work/shared/corpus";
+const corpus = path.join(projectRoot, "..", "shared", "corpus");
 
 /** A corpus page's extraction plus synthetic documents past one ingest chunk (20,000 relations), with awkward values. */
 function testExtraction(): Extraction {
-  const page = path.join(corpus, "000_234e6b8e20bdd9e9.txt");
+  // Any real page will do: the first of the sample corpus.
+  const page = path.join(
+    corpus,
+    readdirSync(corpus)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()[0]!,
+  );
   const real = extractPages([{ source: page, name: path.basename(page), text: readFileSync(page, "utf8") }]);
   const synthetic = syntheticExtraction({ documents: 2_100, relationsPerDocument: 10, seed: 5, pool: 300 });
   const awkward = ['引号"内"，逗号,分号;', "换行\n第二行\r\n第三行", "", " 前后空格 "];
