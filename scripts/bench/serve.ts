@@ -4,9 +4,9 @@
 // /proc next to the latency: with N clients in a closed loop latency is about
 // N / rps, so on a shared machine CPU per request is the steadier figure.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import path from "node:path";
 import { projectRoot } from "../../src/paths.js";
+import { processCpuSeconds } from "../../src/process-cpu.js";
 
 export interface ServeTarget {
   store: "embedded" | "neo4j";
@@ -23,18 +23,8 @@ export interface RunningServe {
   stop(): Promise<void>;
 }
 
-const TICKS = 100; // USER_HZ on Linux
-
-export function cpuOf(pid: number): number {
-  try {
-    // Fields after the command name (which may contain spaces): utime is the 12th, stime the 13th.
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
-  } catch {
-    return NaN;
-  }
-}
+/** CPU seconds of a serving process, NaN where /proc cannot tell. */
+export const cpuOf = (pid: number): number => processCpuSeconds(pid) ?? NaN;
 
 export async function startServe(target: ServeTarget): Promise<RunningServe> {
   const args = [path.join(projectRoot, "bin", "policygraph.js"), "serve", "--port", "0", "--rate-limit", "0"];

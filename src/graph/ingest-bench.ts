@@ -3,7 +3,6 @@
 // time and CPU time of this process, so that a noisy, shared machine can be read
 // either way; each Neo4j figure comes with the naive loader measured in the same run.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import neo4j from "neo4j-driver";
 import { MemoryGraphStore } from "./memory/store.js";
@@ -14,6 +13,7 @@ import type { Neo4jConfig } from "./neo4j/store.js";
 import { Neo4jGraphStore } from "./neo4j/store.js";
 import type { ReadLatency } from "./read-probe.js";
 import { syntheticExtraction } from "./synthetic.js";
+import { processCpuSeconds } from "../process-cpu.js";
 import type { Extraction } from "../types.js";
 
 export const RELATIONS_PER_DOCUMENT = 10;
@@ -29,17 +29,6 @@ export interface IngestFigure {
   cpuSeconds: number;
   /** CPU seconds of the Neo4j server process, when it runs here and its pid is known. */
   serverCpuSeconds?: number;
-}
-
-/** utime + stime of a local process in seconds (Linux /proc), or null. */
-function processCpuSeconds(pid: number | undefined): number | null {
-  if (!pid) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
 }
 
 /** A synthetic extraction of about `relations` relations (10 per document). */

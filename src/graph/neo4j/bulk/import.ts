@@ -14,7 +14,7 @@
 // server on it. Killed in the middle, the previous store is still in bulk-previous/
 // (the next bulk load refuses to start until it is moved away).
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import neo4j from "neo4j-driver";
@@ -25,6 +25,7 @@ import type { StartOptions } from "../../../neo4j/index.js";
 import { libDir } from "../../../neo4j/options.js";
 import { javaCommand } from "../../../neo4j/process.js";
 import type { Extraction } from "../../../types.js";
+import { processCpuSeconds } from "../../../process-cpu.js";
 import { applySchema } from "../schema.js";
 import { checked } from "../writes.js";
 import { RELATION_TYPES } from "../../../types.js";
@@ -83,18 +84,8 @@ async function countNodes(driver: Driver): Promise<number> {
   return Number(records[0]?.get("n") ?? 0);
 }
 
-/** CPU seconds (user + system) a live process has used so far, where /proc tells; else 0. */
-export function processCpuSeconds(pid: number | undefined): number {
-  if (pid === undefined) return 0;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    // utime and stime are fields 14 and 15 of stat; clock ticks of 1/100 s on Linux.
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
+/** CPU seconds a live process has used so far, where /proc tells; else 0. */
+const cpuSecondsOf = (pid: number | undefined): number => processCpuSeconds(pid) ?? 0;
 
 /** Runs neo4j-admin's import; resolves to its CPU seconds (sampled), rejects with its first error line. */
 function runImport(
@@ -132,7 +123,7 @@ function runImport(
     let output = "";
     let pending = "";
     let cpu = 0;
-    const sampler = setInterval(() => (cpu = Math.max(cpu, processCpuSeconds(child.pid))), 250);
+    const sampler = setInterval(() => (cpu = Math.max(cpu, cpuSecondsOf(child.pid))), 250);
     const take = (chunk: Buffer) => {
       const text = chunk.toString("utf8");
       output = (output + text).slice(-50_000);
@@ -312,7 +303,7 @@ export async function bulkLoadNeo4j(
       const started = await startNeo4j({ ...start, log });
       conn = started;
       seconds.start = lap(t);
-      const serverCpu = processCpuSeconds(started.pid);
+      const serverCpu = cpuSecondsOf(started.pid);
       driver = openDriver(conn);
       try {
         t = performance.now();
@@ -322,7 +313,7 @@ export async function bulkLoadNeo4j(
         t = performance.now();
         const n = await applyFixups(driver, files.fixups);
         seconds.fixups = lap(t);
-        cpu.server = processCpuSeconds(started.pid) - serverCpu;
+        cpu.server = cpuSecondsOf(started.pid) - serverCpu;
         if (n > 0) log(`Set ${n} empty list(s) the CSV cannot carry in ${seconds.fixups.toFixed(1)} s`);
       } finally {
         await driver.close();
