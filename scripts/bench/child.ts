@@ -16,9 +16,9 @@ import { projectRoot } from "../../src/paths.js";
 import { MemoryGraphStore } from "../../src/graph/memory/store.js";
 import { Neo4jGraphStore } from "../../src/graph/neo4j/store.js";
 import type { GraphStore } from "../../src/graph/store.js";
+import { ExtractionCollector } from "../../src/graph/neo4j/bulk/collect.js";
 import { bulkLoadNeo4j } from "../../src/graph/neo4j/bulk/import.js";
 import type { StartOptions } from "../../src/neo4j/index.js";
-import type { Extraction } from "../../src/types.js";
 import { bigGraphChunks, queryNames } from "./graph.js";
 import type { QueryNames } from "./graph.js";
 
@@ -105,14 +105,13 @@ async function openBenchStore(kind: string, file: string | undefined): Promise<G
  * load timed whole (CSV, stop, import, start, schema, empty lists).
  */
 async function bulkBuild(relationships: number, start: StartOptions): Promise<void> {
-  const gathered: Extraction = { documents: [], entities: [], relations: [] };
+  const collector = new ExtractionCollector();
   let names: QueryNames | null = null;
   for (const chunk of bigGraphChunks(relationships)) {
     names ??= queryNames(chunk);
-    for (const d of chunk.documents) gathered.documents.push(d);
-    for (const e of chunk.entities) gathered.entities.push(e);
-    for (const r of chunk.relations) gathered.relations.push(r);
+    await collector.ingest(chunk);
   }
+  const gathered = collector.result();
   const load = await bulkLoadNeo4j(gathered, {
     start,
     replace: true,
