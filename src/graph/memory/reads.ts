@@ -17,10 +17,16 @@ import type {
   ZoneIndustryQuery,
 } from "../store.js";
 import { cmp, compareEvidence, compareMentions } from "../prepare.js";
+import { rememberEntity } from "./records.js";
 import type { GraphState } from "./state.js";
 import { EVIDENCE_WIDTH, MENTION_WIDTH } from "./state.js";
 
+/** The record of entity `id` (shared and frozen: see records.ts), or null. */
 export function entityOf(state: GraphState, id: string): StoredEntity | null {
+  return rememberEntity(state, id, () => decodeEntity(state, id));
+}
+
+function decodeEntity(state: GraphState, id: string): StoredEntity | null {
   if (!state.graph.hasNode(id)) return null;
   const a = state.graph.getNodeAttributes(id);
   const entity: StoredEntity = {
