@@ -3,10 +3,11 @@
 // Unicode normalisation or an automaton pass.
 //
 // Each table keeps two generations (src/generations.ts) of at most MAX_ENTRIES
-// names, so memory is reached within the first megabytes of input and stays there: with one generation of 100,000
-// entries cleared when full, a worker's live heap grew from 55 to 99 MB over
-// 200 MB of generated pages (most names distinct), and V8 sized the heap at ~4×
-// that, which is what made peak RSS grow with the input.
+// names, so memory is reached within the first megabytes of input and stays
+// there: with one generation of 100,000 entries cleared when full, a worker's
+// live heap grew from 55 to 99 MB over 200 MB of generated pages (most names
+// distinct), and V8 sized the heap at ~4× that, which is what made peak RSS grow
+// with the input.
 import { Generations } from "../../generations.js";
 import type { CompiledRules } from "./compile.js";
 
