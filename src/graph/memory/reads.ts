@@ -17,13 +17,13 @@ import type {
   ZoneIndustryQuery,
 } from "../store.js";
 import { cmp, compareEvidence, compareMentions } from "../prepare.js";
-import { rememberEntity } from "./records.js";
+import { perVersion, rememberEntity } from "./records.js";
 import type { GraphState } from "./state.js";
 import { EVIDENCE_WIDTH, MENTION_WIDTH } from "./state.js";
 
 /** The record of entity `id` (shared and frozen: see records.ts), or null. */
 export function entityOf(state: GraphState, id: string): StoredEntity | null {
-  return rememberEntity(state, id, () => decodeEntity(state, id));
+  return rememberEntity(state, id, decodeEntity);
 }
 
 function decodeEntity(state: GraphState, id: string): StoredEntity | null {
@@ -182,16 +182,11 @@ const byDateDesc = (a: Dated, b: Dated) => cmp(b.date ?? "", a.date ?? "") || cm
  * dropped past CACHE_SIZE): a server answering the same hub query from many clients
  * sorts once and then only builds the requested page.
  */
-const sortedCache = new WeakMap<GraphState, { version: number; lists: Map<string, unknown[]> }>();
+const sortedLists = perVersion(() => new Map<string, unknown[]>());
 const CACHE_SIZE = 1024;
 
 function cached<T>(state: GraphState, name: string, build: () => T[]): T[] {
-  let entry = sortedCache.get(state);
-  if (!entry || entry.version !== state.version) {
-    entry = { version: state.version, lists: new Map() };
-    sortedCache.set(state, entry);
-  }
-  const lists = entry.lists;
+  const lists = sortedLists(state);
   let list = lists.get(name) as T[] | undefined;
   if (list) lists.delete(name);
   else list = build();
